@@ -11,4 +11,218 @@ ASG_NAME='{{ASG_NAME}}'          # the Auto Scaling group this template version 
 LOG_DRIVER='{{LOG_DRIVER}}'      # docker log driver, awslogs in production
 LOG_GROUP='{{LOG_GROUP}}'        # CloudWatch Logs group for the awslogs driver
 
-# (body to be written by the boot-path work)
+# --- boot-time settings: production sets none of these ----------------------
+# Each one exists so that the same script can be rehearsed on a machine without EC2 (see userdata/README.md).
+IMDS_ENDPOINT=${IMDS_ENDPOINT:-http://169.254.169.254}
+AWS_ENDPOINT_URL=${AWS_ENDPOINT_URL:-}            # empty: the AWS CLI's own regional endpoints
+READY_TIMEOUT_SECONDS=${READY_TIMEOUT_SECONDS:-300} # from docker run to the first ready answer
+CONTAINER_NAME=${CONTAINER_NAME:-capstan}
+APP_HOST_PORT=${APP_HOST_PORT:-8080}
+ADMIN_HOST_PORT=${ADMIN_HOST_PORT:-8081}
+
+# The service drains for 10 s then allows 15 s for in-flight work (config.yml); docker must wait longer than
+# both before it kills the JVM, or a stop during a deploy would cut requests off.
+readonly STOP_TIMEOUT_SECONDS=40
+readonly APP_PORT=8080 ADMIN_PORT=8081 # inside the container
+readonly DIGEST_LABEL=dev.capstan.image-digest
+readonly LAUNCHING=autoscaling:EC2_INSTANCE_LAUNCHING
+
+INSTANCE_ID='' REGION='' AVAILABILITY_ZONE='' IMDS_TOKEN=''
+
+log() { printf '%s capstan-boot: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
+
+fail() {
+  log "FAILED: $*"
+  exit 1
+}
+
+# --- instance facts (IMDSv2 only) -------------------------------------------
+imds_token() {
+  curl -fsS --retry 5 --retry-connrefused --retry-delay 1 --connect-timeout 2 --max-time 5 \
+    -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' "$IMDS_ENDPOINT/latest/api/token"
+}
+
+imds_get() {
+  curl -fsS --retry 5 --retry-connrefused --retry-delay 1 --connect-timeout 2 --max-time 5 \
+    -H "X-aws-ec2-metadata-token: $IMDS_TOKEN" "$IMDS_ENDPOINT/latest/meta-data/$1"
+}
+
+read_instance_facts() {
+  IMDS_TOKEN=$(imds_token) || fail "no IMDSv2 token from $IMDS_ENDPOINT"
+  INSTANCE_ID=$(imds_get instance-id) || fail "cannot read instance-id from IMDS"
+  REGION=$(imds_get placement/region) || fail "cannot read placement/region from IMDS"
+  AVAILABILITY_ZONE=$(imds_get placement/availability-zone) || fail "cannot read placement/availability-zone from IMDS"
+  log "instance $INSTANCE_ID in $AVAILABILITY_ZONE ($REGION), group $ASG_NAME"
+}
+
+# --- AWS calls (instance role credentials, found by the CLI through IMDS) ---
+aws_call() {
+  local endpoint=()
+  # The AWS CLI 2.9 shipped by some distributions ignores AWS_ENDPOINT_URL, so pass it on explicitly.
+  [[ -n $AWS_ENDPOINT_URL ]] && endpoint=(--endpoint-url "$AWS_ENDPOINT_URL")
+  aws "${endpoint[@]}" --region "$REGION" "$@"
+}
+
+launch_hook_names() {
+  aws_call autoscaling describe-lifecycle-hooks --auto-scaling-group-name "$ASG_NAME" \
+    --query "LifecycleHooks[?LifecycleTransition=='$LAUNCHING'].LifecycleHookName" --output text
+}
+
+lifecycle_state() {
+  aws_call autoscaling describe-auto-scaling-instances --instance-ids "$INSTANCE_ID" \
+    --query 'AutoScalingInstances[0].LifecycleState' --output text
+}
+
+# Completes every launch hook of the group with the given result; returns non-zero if any call fails.
+complete_launch_hooks() {
+  local result=$1 hooks hook status=0
+  hooks=$(launch_hook_names) || return 1
+  if [[ -z $hooks || $hooks == None ]]; then
+    log "group $ASG_NAME has no launch lifecycle hook: nothing to complete"
+    return 0
+  fi
+  for hook in $hooks; do
+    if aws_call autoscaling complete-lifecycle-action --auto-scaling-group-name "$ASG_NAME" \
+      --lifecycle-hook-name "$hook" --instance-id "$INSTANCE_ID" --lifecycle-action-result "$result" >/dev/null; then
+      log "lifecycle hook $hook completed with $result"
+    else
+      log "lifecycle hook $hook: completing with $result failed"
+      status=1
+    fi
+  done
+  return "$status"
+}
+
+# --- docker -------------------------------------------------------------------
+ensure_docker() {
+  if docker info >/dev/null 2>&1; then
+    return 0
+  fi
+  if ! command -v docker >/dev/null; then
+    log "installing docker"
+    dnf install -y docker >/dev/null || fail "dnf install docker failed"
+  fi
+  systemctl enable --now docker || fail "cannot start the docker service"
+  local attempt
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    docker info >/dev/null 2>&1 && return 0
+    log "waiting for the docker daemon ($attempt)"
+    sleep 1
+  done
+  fail "the docker daemon does not answer"
+}
+
+# Prints the digest label of the running container of that name, nothing when there is none or it is stopped.
+running_digest() {
+  docker inspect --format "{{if .State.Running}}{{index .Config.Labels \"$DIGEST_LABEL\"}}{{end}}" \
+    "$CONTAINER_NAME" 2>/dev/null || true
+}
+
+registry_login() {
+  local registry=${IMAGE_REF%%/*}
+  aws_call ecr get-login-password | docker login --username AWS --password-stdin "$registry" >/dev/null \
+    || fail "docker login to $registry with the instance role failed"
+  log "logged in to $registry"
+}
+
+pull_image() {
+  local attempt
+  for attempt in 1 2 3; do
+    if docker pull --quiet "$IMAGE_REF" >/dev/null; then
+      log "pulled $IMAGE_REF"
+      return 0
+    fi
+    log "pull of $IMAGE_REF failed (attempt $attempt)"
+    sleep $((attempt * 2))
+  done
+  fail "cannot pull $IMAGE_REF"
+}
+
+log_options() {
+  printf '%s\n' --log-driver "$LOG_DRIVER"
+  if [[ $LOG_DRIVER == awslogs ]]; then
+    # non-blocking: a slow CloudWatch must never stall the service's stdout; the buffer bounds what can be lost.
+    printf '%s\n' --log-opt "awslogs-region=$REGION" --log-opt "awslogs-group=$LOG_GROUP" \
+      --log-opt "awslogs-stream=$INSTANCE_ID" --log-opt mode=non-blocking --log-opt max-buffer-size=4m
+  fi
+}
+
+run_container() {
+  local options
+  mapfile -t options < <(log_options)
+  docker rm --force "$CONTAINER_NAME" >/dev/null 2>&1 || true
+  # Bridge networking: with the IMDS hop limit of 1 the container cannot reach the instance role; the admin
+  # connector listens on all of the container's addresses, but is published on the host's loopback only.
+  docker run --detach --name "$CONTAINER_NAME" \
+    --restart unless-stopped --stop-timeout "$STOP_TIMEOUT_SECONDS" \
+    --publish "$APP_HOST_PORT:$APP_PORT" --publish "127.0.0.1:$ADMIN_HOST_PORT:$ADMIN_PORT" \
+    --env ADMIN_BIND_HOST=0.0.0.0 \
+    --env "IMAGE_TAG=$IMAGE_TAG" --env "IMAGE_DIGEST=$IMAGE_DIGEST" \
+    --env "INSTANCE_ID=$INSTANCE_ID" --env "AVAILABILITY_ZONE=$AVAILABILITY_ZONE" \
+    --label "$DIGEST_LABEL=$IMAGE_DIGEST" \
+    "${options[@]}" "$IMAGE_REF" >/dev/null || fail "docker run failed"
+  log "started container $CONTAINER_NAME from $IMAGE_REF"
+}
+
+wait_until_ready() {
+  local url="http://127.0.0.1:$APP_HOST_PORT/health-check?type=ready"
+  local started=$SECONDS deadline=$((SECONDS + READY_TIMEOUT_SECONDS)) remaining
+  while true; do
+    remaining=$((deadline - SECONDS))
+    if ((remaining <= 0)); then
+      fail "not ready within ${READY_TIMEOUT_SECONDS}s ($url); see: docker logs $CONTAINER_NAME"
+    fi
+    if curl -fsS -o /dev/null --max-time "$((remaining < 2 ? remaining : 2))" "$url" 2>/dev/null; then
+      log "ready after $((SECONDS - started))s"
+      return 0
+    fi
+    sleep 0.5
+  done
+}
+
+continue_launch() {
+  local state
+  state=$(lifecycle_state) || fail "cannot read the lifecycle state of $INSTANCE_ID"
+  if [[ $state != Pending:Wait ]]; then
+    log "instance is $state: no launch lifecycle action is waiting"
+    return 0
+  fi
+  complete_launch_hooks CONTINUE || fail "cannot complete the launch lifecycle action"
+}
+
+# --- failure: never let a broken instance take traffic ------------------------
+on_exit() {
+  local status=$?
+  trap - EXIT
+  set +e
+  if ((status == 0)); then
+    exit 0
+  fi
+  if [[ -z $INSTANCE_ID || -z $REGION ]]; then
+    log "boot failed (exit $status) before the instance was known; the lifecycle hook's default result applies"
+  elif complete_launch_hooks ABANDON; then
+    log "boot failed (exit $status): launch abandoned, Auto Scaling will terminate $INSTANCE_ID"
+  else
+    log "boot failed (exit $status) and ABANDON could not be recorded; the hook's default result applies on timeout"
+  fi
+  exit "$status"
+}
+
+main() {
+  trap on_exit EXIT
+  log "booting $IMAGE_REF (tag $IMAGE_TAG)"
+  read_instance_facts
+  ensure_docker
+  if [[ $(running_digest) == "$IMAGE_DIGEST" ]]; then
+    log "container $CONTAINER_NAME already runs $IMAGE_DIGEST: not starting another"
+  else
+    registry_login
+    pull_image
+    run_container
+  fi
+  wait_until_ready
+  continue_launch
+  log "boot complete"
+}
+
+main "$@"
