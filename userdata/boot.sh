@@ -28,6 +28,7 @@ readonly DIGEST_LABEL=dev.capstan.image-digest
 readonly LAUNCHING=autoscaling:EC2_INSTANCE_LAUNCHING
 
 INSTANCE_ID='' REGION='' AVAILABILITY_ZONE='' IMDS_TOKEN=''
+RUN_STARTED_MS='' # when docker run started the container; readiness is timed from there
 
 log() { printf '%s capstan-boot: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
 
@@ -151,6 +152,7 @@ run_container() {
   local options
   mapfile -t options < <(log_options)
   docker rm --force "$CONTAINER_NAME" >/dev/null 2>&1 || true
+  RUN_STARTED_MS=$(date +%s%3N)
   # Bridge networking: with the IMDS hop limit of 1 the container cannot reach the instance role; the admin
   # connector listens on all of the container's addresses, but is published on the host's loopback only.
   docker run --detach --name "$CONTAINER_NAME" \
@@ -166,17 +168,24 @@ run_container() {
 
 wait_until_ready() {
   local url="http://127.0.0.1:$APP_HOST_PORT/health-check?type=ready"
-  local started=$SECONDS deadline=$((SECONDS + READY_TIMEOUT_SECONDS)) remaining
+  local started deadline remaining waited
+  started=${RUN_STARTED_MS:-$(date +%s%3N)}
+  deadline=$((started + READY_TIMEOUT_SECONDS * 1000))
   while true; do
-    remaining=$((deadline - SECONDS))
+    remaining=$((deadline - $(date +%s%3N)))
     if ((remaining <= 0)); then
       fail "not ready within ${READY_TIMEOUT_SECONDS}s ($url); see: docker logs $CONTAINER_NAME"
     fi
-    if curl -fsS -o /dev/null --max-time "$((remaining < 2 ? remaining : 2))" "$url" 2>/dev/null; then
-      log "ready after $((SECONDS - started))s"
+    if curl -fsS -o /dev/null --max-time "$((remaining < 2000 ? remaining / 1000 + 1 : 2))" "$url" 2>/dev/null; then
+      waited=$(($(date +%s%3N) - started))
+      if [[ -n $RUN_STARTED_MS ]]; then
+        log "ready $((waited / 1000)).$(printf '%03d' $((waited % 1000)))s after docker run"
+      else
+        log "ready"
+      fi
       return 0
     fi
-    sleep 0.5
+    sleep 0.2
   done
 }
 
