@@ -1,0 +1,28 @@
+package dev.capstan.rollout.aws;
+
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Runs one AWS call (including the consumption of a paginator) and names it by its IAM action when it fails, so an
+ * access error tells the operator exactly which permission is missing.
+ */
+public final class AwsCall {
+    private AwsCall() {
+    }
+
+    public static <T> T run(String action, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw AwsErrors.translate(action, e);
+        }
+    }
+
+    public static void exec(String action, Runnable call) {
+        run(action, () -> {
+            call.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package dev.capstan.rollout.cli;
+
+import dev.capstan.rollout.ExitCode;
+import dev.capstan.rollout.RolloutException;
+import dev.capstan.rollout.aws.AwsClients;
+import dev.capstan.rollout.refresh.ActiveRefreshStop;
+import dev.capstan.rollout.refresh.WatchResult;
+import dev.capstan.rollout.time.Deadline;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "cancel", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Cancel the group's active instance refresh and wait until it stops.",
+                "Instances already replaced keep the new version; use rollback to undo them."})
+public final class CancelCommand implements Callable<Integer> {
+    @ParentCommand
+    RolloutCli root;
+
+    @Option(names = "--asg", required = true, paramLabel = "NAME", description = "Auto Scaling group.")
+    String group;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
+            description = "Stop waiting after this long (exit 3). Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Mixin
+    AwsOptions awsOptions;
+
+    @Override
+    public Integer call() {
+        try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
+            Wiring w = new Wiring(root.context(), aws, root.out());
+            WatchResult result = new ActiveRefreshStop(w.refreshes, w.stopper, w.watcher)
+                    .stop(group, ActiveRefreshStop.Kind.CANCEL, Deadline.after(root.context().clock(), timeout), root.out());
+            if (result == null) {
+                throw ActiveRefreshStop.nothingActive(group);
+            }
+            return StopOutcome.exitCode(result, "Cancelled", timeout, root.out());
+        }
+    }
+
+    /** Shared ending of cancel and rollback: the status they aim for is exit 0, anything else exit 1, no end exit 3. */
+    static final class StopOutcome {
+        private StopOutcome() {
+        }
+
+        static int exitCode(WatchResult result, String wanted, Duration timeout, java.io.PrintWriter out) {
+            String status = result.last().statusAsString();
+            if (!result.finished()) {
+                throw new RolloutException(ExitCode.TIMED_OUT, "Instance refresh " + result.last().instanceRefreshId()
+                        + " is still " + status + " after " + timeout.toMinutes() + "m; follow it with rollout status.");
+            }
+            if (!wanted.equals(status)) {
+                throw new RolloutException(ExitCode.DEPLOY_FAILED, "Instance refresh " + result.last().instanceRefreshId()
+                        + " ended " + status + " instead of " + wanted + " (" + result.last().statusReason() + ").");
+            }
+            out.println("Instance refresh " + result.last().instanceRefreshId() + " ended " + status + ".");
+            return ExitCode.SUCCESS;
+        }
+    }
+}

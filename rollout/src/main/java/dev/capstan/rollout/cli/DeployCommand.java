@@ -1,0 +1,82 @@
+package dev.capstan.rollout.cli;
+
+import dev.capstan.rollout.aws.AwsClients;
+import dev.capstan.rollout.deploy.DeployRequest;
+import dev.capstan.rollout.deploy.IfRefreshRunning;
+import dev.capstan.rollout.deploy.OnTimeout;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Deploy an ECR image to an Auto Scaling group: new launch template version from the default,",
+                "instance refresh to that version by number, wait, then promote it to default and verify."})
+public final class DeployCommand implements Callable<Integer> {
+    @ParentCommand
+    RolloutCli root;
+
+    @Option(names = "--asg", required = true, paramLabel = "NAME", description = "Auto Scaling group to deploy to.")
+    String group;
+
+    @Option(names = "--repository", required = true, paramLabel = "REPO", description = "ECR repository name, e.g. capstan.")
+    String repository;
+
+    @Option(names = "--tag", required = true, paramLabel = "TAG", description = "Image tag to deploy (CI: the git sha).")
+    String tag;
+
+    @Option(names = "--launch-template", paramLabel = "NAME",
+            description = "Launch template name or id; must be the group's. Default: read from the group.")
+    String launchTemplate;
+
+    @Option(names = "--registry", paramLabel = "HOST",
+            description = "Registry host for the image reference. Default: <registry id>.dkr.ecr.<region>.amazonaws.com.")
+    String registry;
+
+    @Mixin
+    RenderOptions render;
+
+    @Mixin
+    RefreshOptions refresh;
+
+    @Option(names = "--if-refresh-running", paramLabel = "fail|wait|cancel", defaultValue = "fail",
+            description = "When the group already has a refresh running: fail (exit 2), wait for it, or cancel it. Default: ${DEFAULT-VALUE}.")
+    IfRefreshRunning ifRefreshRunning;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60m", converter = DurationConverter.class,
+            description = "Give up waiting after this long (exit 3). Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--on-timeout", paramLabel = "rollback|cancel|leave", defaultValue = "rollback",
+            description = "What to do with the refresh on timeout, SIGINT or SIGTERM. Default: ${DEFAULT-VALUE}.")
+    OnTimeout onTimeout;
+
+    @Option(names = "--verify-url", paramLabel = "URL",
+            description = "After success, poll URL/v1/version until it reports the new image digest.")
+    URI verifyUrl;
+
+    @Option(names = "--verify-timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How long --verify-url may take. Default: ${DEFAULT-VALUE}.")
+    Duration verifyTimeout;
+
+    @Option(names = "--dry-run", description = "Run the preflight checks and print the plan; change nothing.")
+    boolean dryRun;
+
+    @Mixin
+    AwsOptions awsOptions;
+
+    @Override
+    public Integer call() {
+        DeployRequest request = new DeployRequest(group, repository, tag, Optional.ofNullable(launchTemplate),
+                Optional.ofNullable(registry), render.logDriver(), render.logGroup(), render.template(),
+                refresh.settings(), ifRefreshRunning, timeout, onTimeout, dryRun, Optional.ofNullable(verifyUrl),
+                verifyTimeout, Optional.empty());
+        try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
+            return new Wiring(root.context(), aws, root.out()).deployer().deploy(request);
+        }
+    }
+}

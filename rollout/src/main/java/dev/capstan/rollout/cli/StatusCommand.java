@@ -1,0 +1,44 @@
+package dev.capstan.rollout.cli;
+
+import dev.capstan.rollout.aws.AwsClients;
+import dev.capstan.rollout.group.GroupSnapshot;
+import dev.capstan.rollout.report.StatusPrinter;
+import dev.capstan.rollout.template.TemplateInfo;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Show the group's active and recent instance refreshes, its template's default version and the image each recent version carries.")
+public final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    RolloutCli root;
+
+    @Option(names = "--asg", required = true, paramLabel = "NAME", description = "Auto Scaling group.")
+    String group;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "5",
+            description = "How many recent refreshes and versions to show. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Mixin
+    AwsOptions awsOptions;
+
+    @Override
+    public Integer call() {
+        if (limit < 1) {
+            throw dev.capstan.rollout.RolloutException.invalid("--limit must be 1 or more (got " + limit + ").");
+        }
+        try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
+            Wiring w = new Wiring(root.context(), aws, root.out());
+            GroupSnapshot snapshot = w.groups.read(group);
+            TemplateInfo template = w.templates.describe(snapshot.templateId(), snapshot.templateName());
+            new StatusPrinter(root.out()).print(snapshot, template,
+                    w.templates.versions(template.id()).stream().limit(limit).toList(),
+                    w.refreshes.recent(group, limit));
+            return 0;
+        }
+    }
+}

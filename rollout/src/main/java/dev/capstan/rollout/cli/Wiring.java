@@ -1,0 +1,53 @@
+package dev.capstan.rollout.cli;
+
+import dev.capstan.rollout.RolloutContext;
+import dev.capstan.rollout.aws.AwsClients;
+import dev.capstan.rollout.deploy.Deployer;
+import dev.capstan.rollout.deploy.Preflight;
+import dev.capstan.rollout.group.GroupReader;
+import dev.capstan.rollout.image.ImageResolver;
+import dev.capstan.rollout.refresh.RefreshFinder;
+import dev.capstan.rollout.refresh.RefreshStarter;
+import dev.capstan.rollout.refresh.RefreshStopper;
+import dev.capstan.rollout.refresh.RefreshWatcher;
+import dev.capstan.rollout.report.GitHubReporter;
+import dev.capstan.rollout.template.DefaultVersionPromoter;
+import dev.capstan.rollout.template.LaunchTemplateReader;
+import dev.capstan.rollout.template.LaunchTemplateVersionWriter;
+import dev.capstan.rollout.userdata.UserDataRenderer;
+import dev.capstan.rollout.verify.FleetVerifier;
+import dev.capstan.rollout.verify.VersionEndpointVerifier;
+import java.io.PrintWriter;
+
+/** Builds the steps from the AWS clients and the context; the one place that knows how they fit together. */
+final class Wiring {
+    final RolloutContext context;
+    final AwsClients aws;
+    final PrintWriter out;
+    final GroupReader groups;
+    final LaunchTemplateReader templates;
+    final RefreshFinder refreshes;
+    final RefreshStopper stopper;
+    final RefreshWatcher watcher;
+
+    Wiring(RolloutContext context, AwsClients aws, PrintWriter out) {
+        this.context = context;
+        this.aws = aws;
+        this.out = out;
+        this.groups = new GroupReader(aws.autoScaling());
+        this.templates = new LaunchTemplateReader(aws.ec2());
+        this.refreshes = new RefreshFinder(aws.autoScaling());
+        this.stopper = new RefreshStopper(aws.autoScaling());
+        this.watcher = new RefreshWatcher(refreshes, context.clock(), context.sleeper(), context.interruption(),
+                context.pollSchedule());
+    }
+
+    Deployer deployer() {
+        Preflight preflight = new Preflight(groups, templates, new ImageResolver(aws.ecr(), aws.region()),
+                new UserDataRenderer(), refreshes);
+        return new Deployer(preflight, new LaunchTemplateVersionWriter(aws.ec2()), new RefreshStarter(aws.autoScaling()),
+                watcher, stopper, new DefaultVersionPromoter(aws.ec2()), new FleetVerifier(groups),
+                new VersionEndpointVerifier(context.sleeper(), context.interruption()),
+                new GitHubReporter(context.env()), context.clock(), context.interruption(), out);
+    }
+}

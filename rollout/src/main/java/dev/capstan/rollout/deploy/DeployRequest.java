@@ -1,0 +1,15 @@
+package dev.capstan.rollout.deploy;
+
+import dev.capstan.rollout.refresh.RefreshSettings;
+import dev.capstan.rollout.userdata.UserDataTemplate;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything one deploy was asked to do. */
+public record DeployRequest(String group, String repository, String tag, Optional<String> launchTemplate,
+                            Optional<String> registry, String logDriver, String logGroup, UserDataTemplate template,
+                            RefreshSettings settings, IfRefreshRunning ifRefreshRunning, Duration timeout,
+                            OnTimeout onTimeout, boolean dryRun, Optional<URI> verifyUrl, Duration verifyTimeout,
+                            Optional<String> expectedDigest) {
+}

@@ -1,0 +1,210 @@
+package dev.capstan.rollout.deploy;
+
+import dev.capstan.rollout.ExitCode;
+import dev.capstan.rollout.RolloutException;
+import dev.capstan.rollout.refresh.OutcomeJudge;
+import dev.capstan.rollout.refresh.RefreshListener;
+import dev.capstan.rollout.refresh.RefreshStarter;
+import dev.capstan.rollout.refresh.RefreshStopper;
+import dev.capstan.rollout.refresh.RefreshWatcher;
+import dev.capstan.rollout.refresh.WatchResult;
+import dev.capstan.rollout.report.DeployReport;
+import dev.capstan.rollout.report.GitHubReporter;
+import dev.capstan.rollout.report.ProgressPrinter;
+import dev.capstan.rollout.template.DefaultVersionPromoter;
+import dev.capstan.rollout.template.ImageDescription;
+import dev.capstan.rollout.template.LaunchTemplateVersionWriter;
+import dev.capstan.rollout.time.Deadline;
+import dev.capstan.rollout.time.Interruption;
+import dev.capstan.rollout.verify.FleetVerifier;
+import dev.capstan.rollout.verify.VersionEndpointVerifier;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
+
+/**
+ * Runs a deploy: preflight, new launch template version, instance refresh, wait, verdict, promotion and
+ * verification. Each step is its own class; this one only orders them and decides the exit code.
+ */
+public final class Deployer {
+    private final Preflight preflight;
+    private final LaunchTemplateVersionWriter writer;
+    private final RefreshStarter starter;
+    private final RefreshWatcher watcher;
+    private final RefreshStopper stopper;
+    private final OutcomeJudge judge = new OutcomeJudge();
+    private final DefaultVersionPromoter promoter;
+    private final FleetVerifier fleet;
+    private final VersionEndpointVerifier endpoint;
+    private final GitHubReporter github;
+    private final Clock clock;
+    private final Interruption interruption;
+    private final PrintWriter out;
+
+    public Deployer(Preflight preflight, LaunchTemplateVersionWriter writer, RefreshStarter starter,
+                    RefreshWatcher watcher, RefreshStopper stopper, DefaultVersionPromoter promoter,
+                    FleetVerifier fleet, VersionEndpointVerifier endpoint, GitHubReporter github, Clock clock,
+                    Interruption interruption, PrintWriter out) {
+        this.preflight = preflight;
+        this.writer = writer;
+        this.starter = starter;
+        this.watcher = watcher;
+        this.stopper = stopper;
+        this.promoter = promoter;
+        this.fleet = fleet;
+        this.endpoint = endpoint;
+        this.github = github;
+        this.clock = clock;
+        this.interruption = interruption;
+        this.out = out;
+    }
+
+    public int deploy(DeployRequest request) {
+        DeployReport report = new DeployReport(clock.instant()).group(request.group());
+        try {
+            return run(request, report);
+        } catch (RolloutException e) {
+            report.finishIfOpen(clock.instant(), resultFor(e.exitCode()), e.getMessage());
+            throw e;
+        } finally {
+            github.publish(report);
+        }
+    }
+
+    private int run(DeployRequest request, DeployReport report) {
+        Deadline deadline = Deadline.after(clock, request.timeout());
+        Plan plan = preflight.run(request);
+        PlanPrinter printer = new PlanPrinter(out);
+        printer.preflight(plan);
+        report.from(plan.defaultVersion().number(), plan.currentImage()).to(null, plan.newImage(), plan.image().digest());
+
+        if (plan.runningRefresh().isPresent()) {
+            if (request.dryRun()) {
+                printer.plan(plan, request);
+                requireNotFailPolicy(request, plan.runningRefresh().get());
+                report.finish(clock.instant(), "planned", null);
+                return ExitCode.SUCCESS;
+            }
+            settleRunningRefresh(request, plan.runningRefresh().get(), deadline);
+            plan = preflight.run(request);
+            if (plan.runningRefresh().isPresent()) {
+                throw RolloutException.invalid("Another instance refresh (" + plan.runningRefresh().get().instanceRefreshId()
+                        + ") started on group '" + request.group() + "' meanwhile; nothing was changed, so run the deploy again later.");
+            }
+            report.from(plan.defaultVersion().number(), plan.currentImage());
+        }
+
+        if (plan.nothingToDo()) {
+            out.println("Nothing to do: launch template " + plan.template().name() + " version "
+                    + plan.defaultVersion().number() + " already carries " + plan.newImage()
+                    + " and every InService instance of " + plan.group().name() + " runs it.");
+            report.to(plan.defaultVersion().number(), plan.newImage(), plan.image().digest());
+            report.finish(clock.instant(), "nothing-to-do", null);
+            return ExitCode.SUCCESS;
+        }
+        if (request.dryRun()) {
+            printer.plan(plan, request);
+            report.finish(clock.instant(), "planned", null);
+            return ExitCode.SUCCESS;
+        }
+        stopIfInterrupted("before any change; nothing was changed");
+
+        ImageDescription description = new ImageDescription(plan.image().repository(), plan.image().tag(), plan.image().digest());
+        long version = writer.create(plan.template().id(), plan.defaultVersion(), description, plan.userData().base64());
+        report.to(version, plan.newImage(), plan.image().digest());
+        out.println("Created launch template " + plan.template().name() + " version " + version + " from version "
+                + plan.defaultVersion().number() + ": " + description.text());
+        stopIfInterrupted("after creating launch template version " + version + " and before starting a refresh; the group is unchanged");
+
+        String refreshId = starter.start(plan.group().name(), plan.template().id(), version, request.settings());
+        report.refreshId(refreshId);
+        out.println("Started instance refresh " + refreshId + " on " + plan.group().name() + " towards version " + version
+                + " (" + request.settings().describe() + ").");
+        out.flush();
+
+        WatchResult watched = watcher.watch(plan.group().name(), refreshId, deadline,
+                List.<RefreshListener>of(new ProgressPrinter(out), report));
+        if (!watched.finished()) {
+            throw stopped(request, watched, refreshId, report);
+        }
+        OutcomeJudge.Verdict verdict = judge.judge(watched.last());
+        if (!verdict.succeeded()) {
+            verdict.details().forEach(d -> out.println("  " + d));
+            report.finish(clock.instant(), verdict.status().startsWith("Rollback") ? "rolled-back" : "failed", verdict.sentence());
+            throw new RolloutException(ExitCode.DEPLOY_FAILED, verdict.sentence());
+        }
+
+        promoter.promote(plan.template().id(), version);
+        out.println("Launch template " + plan.template().name() + " default version is now " + version + ".");
+        int instances = fleet.verify(plan.group().name(), plan.template().id(), version);
+        out.println("Verified: all " + instances + " InService instances of " + plan.group().name() + " run version " + version + ".");
+        String digest = plan.image().digest();
+        request.verifyUrl().ifPresent(url ->
+                endpoint.verify(url, digest, Deadline.after(clock, request.verifyTimeout()), out));
+        report.finish(clock.instant(), "success", null);
+        out.println("Deployed " + plan.newImage() + " to " + plan.group().name() + " in "
+                + PlanPrinter.human(report.elapsed()) + ".");
+        return ExitCode.SUCCESS;
+    }
+
+    private void settleRunningRefresh(DeployRequest request, InstanceRefresh running, Deadline deadline) {
+        requireNotFailPolicy(request, running);
+        String group = request.group();
+        if (request.ifRefreshRunning() == IfRefreshRunning.cancel) {
+            out.println("Cancelling instance refresh " + running.instanceRefreshId() + " (--if-refresh-running cancel).");
+            stopper.cancel(group);
+        } else {
+            out.println("Waiting for instance refresh " + running.instanceRefreshId() + " to end (--if-refresh-running wait).");
+        }
+        WatchResult result = watcher.watch(group, running.instanceRefreshId(), deadline, List.of(new ProgressPrinter(out)));
+        if (!result.finished()) {
+            String why = result.ending() == WatchResult.Ending.INTERRUPTED
+                    ? "The deploy was interrupted (" + interruption.signalName() + ")"
+                    : "The deploy timed out after " + PlanPrinter.human(request.timeout());
+            throw new RolloutException(ExitCode.TIMED_OUT, why + " while instance refresh "
+                    + running.instanceRefreshId() + " was still " + result.last().statusAsString()
+                    + "; nothing was changed, that refresh is not ours, so it was left as it is.");
+        }
+        out.println("Instance refresh " + running.instanceRefreshId() + " ended " + result.last().statusAsString() + ".");
+    }
+
+    private static void requireNotFailPolicy(DeployRequest request, InstanceRefresh running) {
+        if (request.ifRefreshRunning() == IfRefreshRunning.fail) {
+            throw RolloutException.invalid("Instance refresh " + running.instanceRefreshId() + " is already "
+                    + running.statusAsString() + " on group '" + request.group() + "' ("
+                    + (running.percentageComplete() == null ? 0 : running.percentageComplete())
+                    + "%); wait for it to end, or pass --if-refresh-running wait or cancel.");
+        }
+    }
+
+    private RolloutException stopped(DeployRequest request, WatchResult watched, String refreshId, DeployReport report) {
+        boolean interrupted = watched.ending() == WatchResult.Ending.INTERRUPTED;
+        String done = new TimeoutPolicy(stopper).apply(request.onTimeout(), request.group(), refreshId, out);
+        InstanceRefresh last = watched.last();
+        String sentence = (interrupted
+                ? "The deploy was interrupted (" + interruption.signalName() + ")"
+                : "The deploy timed out after " + PlanPrinter.human(request.timeout()))
+                + " with instance refresh " + refreshId + " " + last.statusAsString() + " at "
+                + (last.percentageComplete() == null ? 0 : last.percentageComplete()) + "%: " + done + ".";
+        report.finish(clock.instant(), interrupted ? "interrupted" : "timed-out", sentence);
+        return new RolloutException(ExitCode.TIMED_OUT, sentence);
+    }
+
+    private void stopIfInterrupted(String when) {
+        if (interruption.requested()) {
+            throw new RolloutException(ExitCode.TIMED_OUT,
+                    "The deploy was interrupted (" + interruption.signalName() + ") " + when + ".");
+        }
+    }
+
+    static String resultFor(int exitCode) {
+        return switch (exitCode) {
+            case ExitCode.DEPLOY_FAILED -> "failed";
+            case ExitCode.INVALID -> "invalid";
+            case ExitCode.TIMED_OUT -> "timed-out";
+            case ExitCode.AWS_ERROR -> "aws-error";
+            default -> "success";
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package dev.capstan.rollout.deploy;
+
+import dev.capstan.rollout.userdata.UserDataRenderer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
+
+/** Prints what preflight found, and with --dry-run the full plan of what a deploy would change. */
+final class PlanPrinter {
+    private final PrintWriter out;
+
+    PlanPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void preflight(Plan plan) {
+        out.println("Preflight: group " + plan.group().name() + " has " + plan.group().inService().size()
+                + " InService instances on launch template " + plan.template().name() + " (" + plan.template().id()
+                + ") version " + plan.groupVersion() + "; default version " + plan.template().defaultVersion()
+                + " carries " + plan.currentImage() + ".");
+        out.println("Preflight: " + plan.image().repository() + ":" + plan.image().tag() + " is " + plan.image().digest()
+                + "; user-data renders to " + plan.userData().rawBytes() + " bytes raw, "
+                + plan.userData().encodedBytes() + " base64 (limit " + UserDataRenderer.MAX_ENCODED_BYTES + ").");
+        out.println("Preflight: " + plan.runningRefresh().map(r -> "instance refresh " + r.instanceRefreshId() + " is "
+                + r.statusAsString() + " at " + pct(r) + "%").orElse("no instance refresh is running") + ".");
+        out.flush();
+    }
+
+    void plan(Plan plan, DeployRequest request) {
+        long next = plan.template().latestVersion() + 1;
+        out.println("Plan (dry run, nothing was changed):");
+        row("group", plan.group().name() + ", " + plan.group().inService().size() + " InService of "
+                + plan.group().desiredCapacity() + " desired");
+        row("image", plan.currentImage() + "  ->  " + plan.newImage());
+        row("image ref", plan.image().ref());
+        row("template", plan.template().name() + " (" + plan.template().id() + "): new version " + next
+                + " from SourceVersion " + plan.defaultVersion().number()
+                + ", changing only user-data, description and the image-tag instance tag");
+        row("refresh", "rolling, DesiredConfiguration version " + next + "; " + request.settings().describe());
+        row("running", plan.runningRefresh().map(r -> r.instanceRefreshId() + " " + r.statusAsString() + " at " + pct(r)
+                + "%, --if-refresh-running " + request.ifRefreshRunning()).orElse("none"));
+        row("on timeout", request.onTimeout() + " after " + human(request.timeout()));
+        row("then", "default version := " + next + ", verify every InService instance runs it"
+                + request.verifyUrl().map(u -> ", poll " + u + "/v1/version for " + plan.image().digest()).orElse(""));
+        out.flush();
+    }
+
+    private void row(String label, String value) {
+        out.println(String.format("  %-11s %s", label, value));
+    }
+
+    private static int pct(InstanceRefresh r) {
+        return r.percentageComplete() == null ? 0 : r.percentageComplete();
+    }
+
+    static String human(Duration d) {
+        long s = d.getSeconds();
+        if (s % 3600 == 0 && s > 0) {
+            return s / 3600 + "h";
+        }
+        if (s >= 60) {
+            return s / 60 + "m" + (s % 60 == 0 ? "" : String.format("%02ds", s % 60));
+        }
+        return s + "s";
+    }
+}

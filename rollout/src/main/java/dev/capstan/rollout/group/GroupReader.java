@@ -1,0 +1,61 @@
+package dev.capstan.rollout.group;
+
+import dev.capstan.rollout.RolloutException;
+import dev.capstan.rollout.aws.AwsCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.Instance;
+import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
+
+/** Reads Auto Scaling groups (read-only). */
+public final class GroupReader {
+    private final AutoScalingClient autoScaling;
+
+    public GroupReader(AutoScalingClient autoScaling) {
+        this.autoScaling = autoScaling;
+    }
+
+    public GroupSnapshot read(String groupName) {
+        List<AutoScalingGroup> groups = AwsCall.run("autoscaling:DescribeAutoScalingGroups", () ->
+                autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames(groupName)).autoScalingGroups());
+        AutoScalingGroup group = groups.stream().filter(g -> groupName.equals(g.autoScalingGroupName())).findFirst()
+                .orElseThrow(() -> RolloutException.invalid("The Auto Scaling group '" + groupName
+                        + "' does not exist in this account and region; check --asg and --region."));
+        return snapshot(group).orElseThrow(() -> RolloutException.invalid("The Auto Scaling group '" + groupName
+                + "' does not launch from a launch template; switch it to a launch template before deploying."));
+    }
+
+    /** Every group in the region that launches from a launch template (all pages). */
+    public List<GroupSnapshot> all() {
+        return AwsCall.run("autoscaling:DescribeAutoScalingGroups", () -> {
+            List<GroupSnapshot> out = new ArrayList<>();
+            autoScaling.describeAutoScalingGroupsPaginator(r -> r.maxRecords(100)).autoScalingGroups()
+                    .forEach(g -> snapshot(g).ifPresent(out::add));
+            return out;
+        });
+    }
+
+    static Optional<GroupSnapshot> snapshot(AutoScalingGroup group) {
+        LaunchTemplateSpecification spec = group.launchTemplate();
+        if (spec == null && group.mixedInstancesPolicy() != null
+                && group.mixedInstancesPolicy().launchTemplate() != null) {
+            spec = group.mixedInstancesPolicy().launchTemplate().launchTemplateSpecification();
+        }
+        if (spec == null) {
+            return Optional.empty();
+        }
+        List<GroupInstance> instances = group.instances().stream().map(GroupReader::instance).toList();
+        return Optional.of(new GroupSnapshot(group.autoScalingGroupName(), group.autoScalingGroupARN(),
+                spec.launchTemplateId(), spec.launchTemplateName(), spec.version(),
+                group.desiredCapacity() == null ? 0 : group.desiredCapacity(), instances));
+    }
+
+    private static GroupInstance instance(Instance i) {
+        LaunchTemplateSpecification t = i.launchTemplate();
+        return new GroupInstance(i.instanceId(), i.lifecycleStateAsString(), i.healthStatus(), i.availabilityZone(),
+                t == null ? null : t.launchTemplateId(), t == null ? null : t.version());
+    }
+}

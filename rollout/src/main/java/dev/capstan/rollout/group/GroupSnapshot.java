@@ -1,0 +1,35 @@
+package dev.capstan.rollout.group;
+
+import java.util.List;
+
+/**
+ * An Auto Scaling group at one moment: its launch template (id, name and the version it asks for, which may be
+ * {@code $Default} or {@code $Latest}) and its instances.
+ */
+public record GroupSnapshot(String name, String arn, String templateId, String templateName, String templateVersion,
+                            int desiredCapacity, List<GroupInstance> instances) {
+
+    public List<GroupInstance> inService() {
+        return instances.stream().filter(GroupInstance::inService).toList();
+    }
+
+    /** The version number the group launches, resolving $Default and $Latest with the template's numbers. */
+    public long resolvedVersion(long defaultVersion, long latestVersion) {
+        return resolve(templateVersion, defaultVersion, latestVersion);
+    }
+
+    /** A version as AWS writes it ("7", "$Default", "$Latest", or absent for the default) as a number. */
+    public static long resolve(String spec, long defaultVersion, long latestVersion) {
+        if (spec == null || "$Default".equals(spec)) {
+            return defaultVersion;
+        }
+        if ("$Latest".equals(spec)) {
+            return latestVersion;
+        }
+        try {
+            return Long.parseLong(spec);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
