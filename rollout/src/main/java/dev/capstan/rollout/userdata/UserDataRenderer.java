@@ -19,7 +19,9 @@ public final class UserDataRenderer {
      */
     public static final int MAX_ENCODED_BYTES = 16 * 1024;
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]*)\\s*}}");
+    // Placeholders are upper case; lower-case {{...}} is left alone, because the script itself passes Go templates
+    // such as {{end}} to docker inspect --format.
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Z][A-Z0-9_]*)\\s*}}");
     // Anything that could end the single-quoted string, start a new line or hide in a terminal is refused.
     private static final Pattern SINGLE_QUOTE_SAFE = Pattern.compile("[\\x20-\\x26\\x28-\\x7E]*");
 
@@ -31,7 +33,7 @@ public final class UserDataRenderer {
         while (m.find()) {
             String name = m.group(1);
             if (!byName.containsKey(name)) {
-                unknown.add(name.isEmpty() ? "{{}}" : name);
+                unknown.add(name);
                 m.appendReplacement(out, "");
                 continue;
             }

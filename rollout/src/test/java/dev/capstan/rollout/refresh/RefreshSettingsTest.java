@@ -1,0 +1,85 @@
+package dev.capstan.rollout.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.autoscaling.model.RefreshPreferences;
+
+class RefreshSettingsTest {
+
+    static RefreshSettings defaults() {
+        return new RefreshSettings(90, null, null, null, null, null, null, true, true);
+    }
+
+    @Test
+    void defaultsAreValidAndMapToAwsPreferences() {
+        RefreshPreferences p = defaults().validated().toAws();
+
+        assertThat(p.minHealthyPercentage()).isEqualTo(90);
+        assertThat(p.maxHealthyPercentage()).isNull();
+        assertThat(p.skipMatching()).isTrue();
+        assertThat(p.autoRollback()).isTrue();
+        assertThat(p.hasCheckpointPercentages()).isFalse();
+    }
+
+    @Test
+    void everyOptionMapsToItsPreference() {
+        RefreshPreferences p = new RefreshSettings(100, 150, Duration.ofSeconds(120), List.of(25, 100),
+                Duration.ofMinutes(5), List.of("capstan-5xx", "capstan-latency"), Duration.ofMinutes(10), false, false)
+                .validated().toAws();
+
+        assertThat(p.maxHealthyPercentage()).isEqualTo(150);
+        assertThat(p.instanceWarmup()).isEqualTo(120);
+        assertThat(p.checkpointPercentages()).containsExactly(25, 100);
+        assertThat(p.checkpointDelay()).isEqualTo(300);
+        assertThat(p.alarmSpecification().alarms()).containsExactly("capstan-5xx", "capstan-latency");
+        assertThat(p.bakeTime()).isEqualTo(600);
+        assertThat(p.skipMatching()).isFalse();
+        assertThat(p.autoRollback()).isFalse();
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceInOneSentence() {
+        RefreshSettings bad = new RefreshSettings(-1, 201, Duration.ofSeconds(-5), List.of(50, 20), null,
+                List.of(""), Duration.ofDays(3), true, true);
+
+        assertThatThrownBy(bad::validated)
+                .hasMessageStartingWith("The refresh preferences are invalid: ")
+                .hasMessageContaining("--min-healthy must be 0 to 100")
+                .hasMessageContaining("--max-healthy must be 100 to 200")
+                .hasMessageContaining("--warmup must be a whole number of seconds")
+                .hasMessageContaining("--checkpoints must be strictly ascending")
+                .hasMessageContaining("--alarms names must be 1 to 255 characters")
+                .hasMessageContaining("--bake-time must be at most 172800s")
+                .hasMessageEndingWith(".");
+    }
+
+    @Test
+    void checkpointsMustEndAtOneHundredSoEveryInstanceIsReplaced() {
+        assertThatThrownBy(() -> new RefreshSettings(90, null, null, List.of(20, 50), null, null, null, true, true).validated())
+                .hasMessageContaining("the last of --checkpoints must be 100");
+    }
+
+    @Test
+    void checkpointDelayNeedsCheckpoints() {
+        assertThatThrownBy(() -> new RefreshSettings(90, null, null, null, Duration.ofMinutes(1), null, null, true, true).validated())
+                .hasMessageContaining("--checkpoint-delay needs --checkpoints");
+    }
+
+    @Test
+    void maxHealthyMayExceedMinHealthyByAtMostOneHundred() {
+        assertThatThrownBy(() -> new RefreshSettings(50, 160, null, null, null, null, null, true, true).validated())
+                .hasMessageContaining("--max-healthy may exceed --min-healthy by at most 100");
+        assertThat(new RefreshSettings(60, 160, null, null, null, null, null, true, true).validated()).isNotNull();
+    }
+
+    @Test
+    void atMostTenAlarms() {
+        List<String> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "a" + i).toList();
+        assertThatThrownBy(() -> new RefreshSettings(90, null, null, null, null, eleven, null, true, true).validated())
+                .hasMessageContaining("--alarms takes at most 10");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.capstan.rollout.userdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capstan.rollout.ExitCode;
+import dev.capstan.rollout.RolloutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class UserDataRendererTest {
+    // Surefire runs in the module directory, so this is the repository's real boot script, not a copy.
+    static final Path REAL_BOOT_SCRIPT = Path.of("..", "userdata", "boot.sh");
+    static final String DIGEST = "sha256:" + "ab".repeat(32);
+
+    private final UserDataRenderer renderer = new UserDataRenderer();
+
+    static UserDataValues values() {
+        return new UserDataValues("123456789012.dkr.ecr.eu-west-1.amazonaws.com/capstan@" + DIGEST, "def5678", DIGEST,
+                "capstan-web", "awslogs", "/capstan/service");
+    }
+
+    @Test
+    void rendersTheRealBootScriptWithEveryPlaceholderFilled() throws Exception {
+        RenderedUserData rendered = renderer.render(UserDataTemplate.fromFile(REAL_BOOT_SCRIPT), values());
+
+        assertThat(rendered.script()).doesNotContainPattern("\\{\\{\\s*[A-Z][A-Z0-9_]*\\s*}}");
+        assertThat(rendered.script()).contains("'123456789012.dkr.ecr.eu-west-1.amazonaws.com/capstan@" + DIGEST + "'")
+                .contains("'def5678'").contains("'capstan-web'").contains("'awslogs'").contains("'/capstan/service'");
+        assertThat(rendered.script()).startsWith(Files.readString(REAL_BOOT_SCRIPT).lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void theRealBootScriptRendersUnderAwsUserDataLimitOnceBase64Encoded() {
+        RenderedUserData rendered = renderer.render(UserDataTemplate.fromFile(REAL_BOOT_SCRIPT), values());
+
+        assertThat(rendered.encodedBytes()).isLessThanOrEqualTo(UserDataRenderer.MAX_ENCODED_BYTES);
+        assertThat(rendered.encodedBytes()).isEqualTo(4 * ((rendered.rawBytes() + 2) / 3));
+        assertThat(new String(Base64.getDecoder().decode(rendered.base64()), StandardCharsets.UTF_8))
+                .isEqualTo(rendered.script());
+    }
+
+    @Test
+    void theJarBundlesTheRealBootScriptUnchanged() throws Exception {
+        assertThat(UserDataTemplate.bundled().text()).isEqualTo(Files.readString(REAL_BOOT_SCRIPT));
+    }
+
+    @Test
+    void acceptsAScriptWhoseBase64IsExactlySixteenKilobytes() {
+        // 12,288 raw bytes encode to exactly 16,384 base64 characters, the largest size AWS accepts.
+        RenderedUserData rendered = renderer.render(template("x".repeat(12_288)), values());
+
+        assertThat(rendered.encodedBytes()).isEqualTo(16_384);
+    }
+
+    @Test
+    void refusesAScriptWhoseBase64IsOverSixteenKilobytes() {
+        assertThatThrownBy(() -> renderer.render(template("x".repeat(12_289)), values()))
+                .isInstanceOf(RolloutException.class)
+                .hasMessageContaining("16388 bytes base64-encoded (12289 raw)")
+                .extracting(e -> ((RolloutException) e).exitCode()).isEqualTo(ExitCode.INVALID);
+    }
+
+    @Test
+    void refusesUnknownPlaceholders() {
+        assertThatThrownBy(() -> renderer.render(template("A='{{IMAGE_REF}}' B='{{IMAGE_REFF}}' C='{{ LOG_LEVEL }}'"), values()))
+                .hasMessageContaining("unknown placeholders IMAGE_REFF, LOG_LEVEL")
+                .hasMessageContaining("{{IMAGE_REF}}");
+    }
+
+    @Test
+    void refusesValuesThatCouldEscapeSingleQuotes() {
+        for (String bad : new String[] {"it's", "two\nlines", "tab\there", "bell\u0007", "caf\u00e9"}) {
+            UserDataValues v = new UserDataValues("r/c@" + DIGEST, "t", DIGEST, bad, "awslogs", "/g");
+            assertThatThrownBy(() -> renderer.render(template("ASG='{{ASG_NAME}}'"), v))
+                    .as(bad).hasMessageContaining("{{ASG_NAME}}").hasMessageContaining("unsafe inside single quotes");
+        }
+    }
+
+    @Test
+    void refusesEmptyValues() {
+        UserDataValues v = new UserDataValues("r/c@" + DIGEST, "t", DIGEST, "g", "", "/g");
+        assertThatThrownBy(() -> renderer.render(template("D='{{LOG_DRIVER}}'"), v))
+                .hasMessageContaining("{{LOG_DRIVER}} has no value");
+    }
+
+    @Test
+    void fillsPlaceholdersButLeavesDockerGoTemplatesAlone() {
+        RenderedUserData rendered = renderer.render(
+                template("docker inspect --format '{{if .State.Running}}{{end}}' {{...}} {{ ASG_NAME }}"), values());
+
+        assertThat(rendered.script()).isEqualTo("docker inspect --format '{{if .State.Running}}{{end}}' {{...}} capstan-web");
+    }
+
+    private static UserDataTemplate template(String text) {
+        return new UserDataTemplate("test template", text);
+    }
+}
