@@ -1,0 +1,53 @@
+package dev.capstan.standin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A believable world for a live run: ECR repository {@code capstan} with images {@code abc1234} and
+ * {@code def5678}; launch template {@code capstan} whose version 1 (default) runs {@code abc1234}; group
+ * {@code capstan-web} with 4 instances in two zones on version 1 and a launch hook {@code capstan-launch}.
+ */
+public final class DemoWorld {
+
+    public static final String REPOSITORY = "capstan";
+    public static final String FIRST_TAG = "abc1234";
+    public static final String SECOND_TAG = "def5678";
+    public static final String TEMPLATE = "capstan";
+    public static final String GROUP = "capstan-web";
+    public static final String HOOK = "capstan-launch";
+
+    private DemoWorld() {
+    }
+
+    public static void seed(AwsStandIn standIn) {
+        String first = digestOf(REPOSITORY + ":" + FIRST_TAG);
+        standIn.ecr().putImage(REPOSITORY, FIRST_TAG, first, 187_412_903L);
+        standIn.ecr().putImage(REPOSITORY, SECOND_TAG, digestOf(REPOSITORY + ":" + SECOND_TAG), 187_409_118L);
+        String imageRef = standIn.ecr().registryHost() + "/" + REPOSITORY + "@" + first;
+        String userData = "#!/bin/bash\n"
+                + "# Capstan boot script (demo seed): runs " + REPOSITORY + ":" + FIRST_TAG + "\n"
+                + "set -euo pipefail\n"
+                + "IMAGE_REF='" + imageRef + "'\n"
+                + "IMAGE_TAG='" + FIRST_TAG + "'\n"
+                + "IMAGE_DIGEST='" + first + "'\n"
+                + "ASG_NAME='" + GROUP + "'\n";
+        standIn.ec2().createLaunchTemplate(TemplateSpec.named(TEMPLATE).userData(userData)
+                .versionDescription("image " + REPOSITORY + ":" + FIRST_TAG + " " + first)
+                .instanceTag("ImageTag", FIRST_TAG));
+        standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2, 4, 8)
+                .availabilityZones("eu-west-1a", "eu-west-1b").launchHook(HOOK));
+    }
+
+    /** A stable, well-formed digest for a name (the demo has no real image bytes). */
+    public static String digestOf(String name) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.capstan.standin;
+
+/**
+ * An explicitly seeded instance. {@code launchTemplateVersion} {@code null} means the group's resolved version;
+ * {@code lifecycleState} is InService or Pending:Wait (a launch waiting for CompleteLifecycleAction, as the boot
+ * rehearsal needs).
+ */
+public record InstanceSpec(String instanceId, String availabilityZone, String lifecycleState,
+                           String launchTemplateVersion, boolean protectedFromScaleIn) {
+
+    public static InstanceSpec inService(String instanceId, String availabilityZone) {
+        return new InstanceSpec(instanceId, availabilityZone, "InService", null, false);
+    }
+
+    public static InstanceSpec waitingForLaunchHook(String instanceId, String availabilityZone) {
+        return new InstanceSpec(instanceId, availabilityZone, "Pending:Wait", null, false);
+    }
+
+    public InstanceSpec onVersion(String version) {
+        return new InstanceSpec(instanceId, availabilityZone, lifecycleState, version, protectedFromScaleIn);
+    }
+
+    public InstanceSpec withScaleInProtection() {
+        return new InstanceSpec(instanceId, availabilityZone, lifecycleState, launchTemplateVersion, true);
+    }
+}

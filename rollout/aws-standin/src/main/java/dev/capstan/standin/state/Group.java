@@ -1,0 +1,57 @@
+package dev.capstan.standin.state;
+
+import dev.capstan.standin.LaunchTemplateRef;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One simulated Auto Scaling group with its instances, hooks and refresh history (newest first). */
+public final class Group {
+
+    public final String name;
+    public final String arn;
+    public final Instant createdTime;
+    public LaunchTemplateRef launchTemplate;
+    public boolean mixedInstancesPolicy;
+    public int minSize;
+    public int desiredCapacity;
+    public int maxSize;
+    public List<String> availabilityZones;
+    public Duration healthCheckGracePeriod;
+    public Duration defaultInstanceWarmup;
+    public boolean holdLifecycleActions;
+    public final List<Hook> hooks = new ArrayList<>();
+    public final List<Instance> instances = new ArrayList<>();
+    public final List<Refresh> refreshes = new ArrayList<>();
+
+    public Group(String name, Instant createdTime) {
+        this.name = name;
+        this.createdTime = createdTime;
+        this.arn = "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:"
+                + java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + ":autoScalingGroupName/" + name;
+    }
+
+    public Optional<Hook> launchHook() {
+        return hooks.stream().filter(Hook::onLaunch).findFirst();
+    }
+
+    public Optional<Hook> hook(String name) {
+        return hooks.stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    public Optional<Refresh> activeRefresh() {
+        return refreshes.stream().filter(Refresh::active).findFirst();
+    }
+
+    public Optional<Instance> instance(String id) {
+        return instances.stream().filter(i -> i.id.equals(id)).findFirst();
+    }
+
+    public long liveCount() {
+        return instances.stream().filter(Instance::live).count();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.capstan.standin.state;
+
+import dev.capstan.standin.GroupView;
+import dev.capstan.standin.ImageView;
+import dev.capstan.standin.InstanceView;
+import dev.capstan.standin.LaunchTemplateVersionView;
+import dev.capstan.standin.LaunchTemplateView;
+import dev.capstan.standin.LifecycleHookView;
+import dev.capstan.standin.RefreshView;
+import dev.capstan.standin.RepositoryView;
+import dev.capstan.standin.RollbackDetailsView;
+
+import java.util.List;
+
+/** Turns mutable state into immutable snapshots for the Java API. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public static GroupView group(Group g) {
+        List<InstanceView> instances = g.instances.stream().map(Views::instance).toList();
+        List<LifecycleHookView> hooks = g.hooks.stream().map(h -> new LifecycleHookView(h.name(), h.transition(),
+                (int) h.heartbeatTimeout().toSeconds(), h.defaultResult())).toList();
+        return new GroupView(g.name, g.arn, g.launchTemplate, g.mixedInstancesPolicy, g.minSize, g.desiredCapacity,
+                g.maxSize, List.copyOf(g.availabilityZones), instances, hooks);
+    }
+
+    public static InstanceView instance(Instance i) {
+        return new InstanceView(i.id, i.availabilityZone, i.lifecycleState, i.healthStatus, i.launchTemplate,
+                i.protectedFromScaleIn, i.instanceType);
+    }
+
+    public static RefreshView refresh(Refresh r) {
+        RollbackDetailsView rollback = r.rollbackStartTime == null ? null : new RollbackDetailsView(r.rollbackReason,
+                r.rollbackStartTime, r.percentageOnRollback, r.instancesToUpdateOnRollback);
+        return new RefreshView(r.id, r.groupName, r.status, r.statusReason, r.startTime, r.endTime, r.percentage,
+                r.instancesToUpdate, r.preferences, r.desired, rollback, r.strategy);
+    }
+
+    public static LaunchTemplateView template(LaunchTemplates.Template t) {
+        List<LaunchTemplateVersionView> versions = t.versions.values().stream().map(v -> version(t, v)).toList();
+        return new LaunchTemplateView(t.id, t.name, t.defaultVersion, t.latestVersion, t.createTime, versions);
+    }
+
+    public static LaunchTemplateVersionView version(LaunchTemplates.Template t, LaunchTemplates.Version v) {
+        return new LaunchTemplateVersionView(t.id, t.name, v.number, v.description, v.number == t.defaultVersion,
+                v.createTime, DataTrees.deepCopy(v.data));
+    }
+
+    public static RepositoryView repository(EcrState ecr, EcrState.Repository repo) {
+        return new RepositoryView(EcrState.REGISTRY_ID, repo.name, repo.arn(), ecr.registryHost + "/" + repo.name,
+                repo.createdAt, repo.images.stream().map(i -> image(repo, i)).toList());
+    }
+
+    public static ImageView image(EcrState.Repository repo, EcrState.Image i) {
+        return new ImageView(EcrState.REGISTRY_ID, repo.name, i.digest, List.copyOf(i.tags), i.pushedAt, i.sizeInBytes);
+    }
+}

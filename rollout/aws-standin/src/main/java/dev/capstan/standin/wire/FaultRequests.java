@@ -1,0 +1,27 @@
+package dev.capstan.standin.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.standin.Faults;
+
+/** Turns a control-API fault document into a {@link Faults} call. */
+final class FaultRequests {
+
+    private FaultRequests() {
+    }
+
+    static void apply(Faults faults, JsonNode f) {
+        String kind = ControlApi.required(f, "kind");
+        int times = f.path("times").asInt(1);
+        switch (kind) {
+            case "throttle" -> faults.throttle(ControlApi.required(f, "action"), times);
+            case "serverError" -> faults.serverError(ControlApi.required(f, "action"), times);
+            case "accessDenied" -> faults.accessDenied(ControlApi.required(f, "action"));
+            case "error" -> faults.error(ControlApi.required(f, "action"), ControlApi.required(f, "code"),
+                    f.path("httpStatus").asInt(400), times);
+            case "failRefreshAt" -> faults.failRefreshAt(ControlApi.required(f, "group"), f.path("percent").asInt(0));
+            case "failRollback" -> faults.failRollback(ControlApi.required(f, "group"));
+            default -> throw new IllegalArgumentException("kind must be throttle, serverError, accessDenied, error, "
+                    + "failRefreshAt or failRollback; got " + kind);
+        }
+    }
+}

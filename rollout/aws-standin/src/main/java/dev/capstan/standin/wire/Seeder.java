@@ -1,0 +1,101 @@
+package dev.capstan.standin.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.standin.AwsStandIn;
+import dev.capstan.standin.GroupSpec;
+import dev.capstan.standin.InstanceSpec;
+import dev.capstan.standin.TemplateSpec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies a control-API seed document through the Java API, in dependency order. */
+final class Seeder {
+
+    private final AwsStandIn standIn;
+
+    Seeder(AwsStandIn standIn) {
+        this.standIn = standIn;
+    }
+
+    void seed(JsonNode seed) {
+        if (seed.hasNonNull("registryHost")) {
+            standIn.ecr().setRegistryHost(seed.get("registryHost").asText());
+        }
+        if (seed.hasNonNull("proxyEndpoint")) {
+            standIn.ecr().setProxyEndpoint(seed.get("proxyEndpoint").asText());
+        }
+        if (seed.hasNonNull("ecrPassword")) {
+            standIn.ecr().setAuthorizationPassword(seed.get("ecrPassword").asText());
+        }
+        for (JsonNode r : seed.path("repositories")) {
+            standIn.ecr().createRepository(r.asText());
+        }
+        for (JsonNode i : seed.path("images")) {
+            standIn.ecr().putImage(ControlApi.required(i, "repository"), i.path("tag").asText(null),
+                    ControlApi.required(i, "digest"), i.path("sizeInBytes").asLong(123_456_789L));
+        }
+        for (JsonNode t : seed.path("launchTemplates")) {
+            template(t);
+        }
+        for (JsonNode g : seed.path("groups")) {
+            group(g);
+        }
+        if (seed.has("identity")) {
+            standIn.imds().setIdentity(ControlApi.identity(standIn.imds().identity(), seed.get("identity")));
+        }
+    }
+
+    private void template(JsonNode t) {
+        TemplateSpec spec = TemplateSpec.named(ControlApi.required(t, "name"));
+        if (t.hasNonNull("userData")) {
+            spec.userData(t.get("userData").asText());
+        }
+        if (t.hasNonNull("versionDescription")) {
+            spec.versionDescription(t.get("versionDescription").asText());
+        }
+        if (t.hasNonNull("imageId")) {
+            spec.imageId(t.get("imageId").asText());
+        }
+        if (t.hasNonNull("instanceType")) {
+            spec.instanceType(t.get("instanceType").asText());
+        }
+        if (t.hasNonNull("instanceProfileName")) {
+            spec.instanceProfileName(t.get("instanceProfileName").asText());
+        }
+        t.path("instanceTags").fields().forEachRemaining(e -> spec.instanceTag(e.getKey(), e.getValue().asText()));
+        standIn.ec2().createLaunchTemplate(spec);
+    }
+
+    private void group(JsonNode g) {
+        GroupSpec spec = GroupSpec.named(ControlApi.required(g, "name"))
+                .launchTemplate(ControlApi.required(g, "launchTemplate"), g.path("version").asText("1"));
+        int desired = g.path("desiredCapacity").asInt(2);
+        spec.capacity(g.path("minSize").asInt(desired), desired, g.path("maxSize").asInt(Math.max(1, desired * 2)));
+        if (g.has("availabilityZones")) {
+            List<String> zones = new ArrayList<>();
+            g.get("availabilityZones").forEach(z -> zones.add(z.asText()));
+            spec.availabilityZones(zones.toArray(String[]::new));
+        }
+        if (g.hasNonNull("launchHook")) {
+            spec.launchHook(g.get("launchHook").asText(),
+                    Duration.ofSeconds(g.path("launchHookHeartbeatSeconds").asLong(3600)),
+                    g.path("launchHookDefaultResult").asText("ABANDON"));
+        }
+        spec.holdLifecycleActions(g.path("holdLifecycleActions").asBoolean(false));
+        spec.mixedInstancesPolicy(g.path("mixedInstancesPolicy").asBoolean(false));
+        if (g.has("healthCheckGracePeriodSeconds")) {
+            spec.healthCheckGracePeriod(Duration.ofSeconds(g.get("healthCheckGracePeriodSeconds").asLong()));
+        }
+        if (g.has("defaultInstanceWarmupSeconds")) {
+            spec.defaultInstanceWarmup(Duration.ofSeconds(g.get("defaultInstanceWarmupSeconds").asLong()));
+        }
+        for (JsonNode i : g.path("instances")) {
+            spec.instance(new InstanceSpec(i.path("instanceId").asText(null), i.path("availabilityZone").asText(null),
+                    i.path("lifecycleState").asText("InService"), i.path("launchTemplateVersion").asText(null),
+                    i.path("protectedFromScaleIn").asBoolean(false)));
+        }
+        standIn.autoScaling().createGroup(spec);
+    }
+}
