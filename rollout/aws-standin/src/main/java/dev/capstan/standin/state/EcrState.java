@@ -53,7 +53,7 @@ public final class EcrState {
         return repositories.computeIfAbsent(name, n -> new Repository(n, now));
     }
 
-    /** Puts an image; the tag moves from any other image of the repository, as ECR's mutable tags do. */
+    /** Puts an image under a tag; tags are immutable, as in Capstan's repositories, so a tag never moves. */
     public Image putImage(String repository, String tag, String digest, long size, Instant now) {
         if (!digest.matches("sha256:[0-9a-f]{64}")) {
             throw new IllegalArgumentException("digest must be sha256:<64 hex>; got " + digest);
@@ -66,9 +66,14 @@ public final class EcrState {
         }
         if (tag != null) {
             for (Image other : repo.images) {
-                other.tags.remove(tag);
+                if (other != image && other.tags.contains(tag)) {
+                    throw new IllegalArgumentException("tag " + tag + " already points at " + other.digest
+                            + " in " + repository + " (tags are immutable)");
+                }
             }
-            image.tags.add(tag);
+            if (!image.tags.contains(tag)) {
+                image.tags.add(tag);
+            }
         }
         return image;
     }
