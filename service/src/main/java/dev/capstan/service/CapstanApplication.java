@@ -1,0 +1,70 @@
+package dev.capstan.service;
+
+import dev.capstan.service.core.BuildInfo;
+import dev.capstan.service.core.DeploymentInfo;
+import dev.capstan.service.errors.InvalidNameExceptionMapper;
+import dev.capstan.service.errors.JsonServletErrorHandler;
+import dev.capstan.service.health.ReadinessHealthCheck;
+import dev.capstan.service.jetty.ServerCustomizer;
+import dev.capstan.service.lifecycle.TermSignal;
+import dev.capstan.service.metrics.PrometheusServlet;
+import dev.capstan.service.resources.HelloResource;
+import dev.capstan.service.resources.VersionResource;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.logging.common.LoggingUtil;
+
+public class CapstanApplication extends Application<CapstanConfiguration> {
+    public static void main(String[] args) throws Exception {
+        final CapstanApplication application = new CapstanApplication();
+        TermSignal.exitZeroOnTerm();
+        application.run(args);
+    }
+
+    /**
+     * A start that failed (a bad configuration, a port in use) has nothing to drain: halt at once instead of letting
+     * the shutdown hooks wait out the drain window, after flushing the log lines that say why.
+     */
+    @Override
+    protected void onFatalError(Throwable t) {
+        LoggingUtil.getLoggerContext().stop();
+        Runtime.getRuntime().halt(1);
+    }
+
+    @Override
+    public String getName() {
+        return "capstan";
+    }
+
+    @Override
+    public void initialize(Bootstrap<CapstanConfiguration> bootstrap) {
+        // Dropwizard registers the JVM metric sets only when started from the command line; an embedded start
+        // (as in the tests) would miss them. Registering twice is a no-op.
+        bootstrap.registerMetrics();
+        // Not strict: a variable that is unset falls back to the default written after ":-" in config.yml.
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    }
+
+    @Override
+    public void run(CapstanConfiguration configuration, Environment environment) {
+        environment.jersey().register(new HelloResource(configuration.getHello().buildGreeter()));
+        environment.jersey().register(new VersionResource(BuildInfo.fromClasspath(),
+                DeploymentInfo.fromEnvironment(System.getenv())));
+        environment.jersey().register(new InvalidNameExceptionMapper());
+
+        final ReadinessHealthCheck readiness = new ReadinessHealthCheck();
+        environment.healthChecks().register(ReadinessHealthCheck.NAME, readiness);
+        environment.lifecycle().addServerLifecycleListener(readiness);
+
+        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
+                .addMapping("/prometheus");
+
+        environment.getApplicationContext().setErrorHandler(new JsonServletErrorHandler());
+        environment.getAdminContext().setErrorHandler(new JsonServletErrorHandler());
+        environment.lifecycle().addEventListener(new ServerCustomizer());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.capstan.service;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.capstan.service.core.HelloSettings;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.health.DefaultHealthFactory;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
+
+public class CapstanConfiguration extends Configuration {
+    static final Duration LONGEST_PHASE = Duration.minutes(5);
+
+    @Valid
+    @NotNull
+    private HelloSettings hello = new HelloSettings();
+
+    @JsonProperty("hello")
+    public HelloSettings getHello() {
+        return hello;
+    }
+
+    @JsonProperty("hello")
+    public void setHello(HelloSettings hello) {
+        this.hello = hello;
+    }
+
+    /** The drain window only exists when dropwizard-health's delayed shutdown is on; without it SIGTERM cuts at once. */
+    @JsonIgnore
+    @ValidationMethod(message = "health must be the default type with delayedShutdownHandlerEnabled: true and a "
+            + "shutdownWaitPeriod (DRAIN_WINDOW) above 0 and at most 5 minutes")
+    public boolean isDrainWindowValid() {
+        return drainWindow()
+                .filter(window -> window.toNanoseconds() > 0 && window.compareTo(LONGEST_PHASE) <= 0)
+                .isPresent();
+    }
+
+    @JsonIgnore
+    @ValidationMethod(message = "server.shutdownGracePeriod (SHUTDOWN_GRACE_PERIOD) must be above 0 and at most "
+            + "5 minutes")
+    public boolean isShutdownGracePeriodValid() {
+        return shutdownGracePeriod()
+                .filter(grace -> grace.toNanoseconds() > 0 && grace.compareTo(LONGEST_PHASE) <= 0)
+                .isPresent();
+    }
+
+    @JsonIgnore
+    public Optional<Duration> drainWindow() {
+        return getHealthFactory()
+                .filter(DefaultHealthFactory.class::isInstance)
+                .map(DefaultHealthFactory.class::cast)
+                .filter(health -> health.isEnabled() && health.isDelayedShutdownHandlerEnabled())
+                .map(DefaultHealthFactory::getShutdownWaitPeriod);
+    }
+
+    @JsonIgnore
+    public Optional<Duration> shutdownGracePeriod() {
+        return Optional.of(getServerFactory())
+                .filter(AbstractServerFactory.class::isInstance)
+                .map(server -> ((AbstractServerFactory) server).getShutdownGracePeriod());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.capstan.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.service.support.Http;
+import dev.capstan.service.support.TestApps;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.StreamSupport;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OperationsTest {
+    static final DropwizardAppExtension<CapstanConfiguration> APP = TestApps.capstan();
+
+    private Http app;
+    private Http admin;
+
+    @BeforeEach
+    void connect() {
+        app = new Http(APP.getLocalPort());
+        admin = new Http(APP.getAdminPort());
+    }
+
+    /** The readiness check runs on its own schedule; give it a moment after start rather than racing it. */
+    private HttpResponse<String> awaitReadiness() throws InterruptedException {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        HttpResponse<String> response = app.get("/health-check?type=ready");
+        while (response.statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            response = app.get("/health-check?type=ready");
+        }
+        return response;
+    }
+
+    @Test
+    void readinessAnswers200OnceTheServerHasStarted() throws InterruptedException {
+        final HttpResponse<String> response = awaitReadiness();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"type\":\"ready\",\"healthy\":true}");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void livenessIsAnsweredSeparately() {
+        final HttpResponse<String> response = app.get("/health-check?type=alive");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"type\":\"alive\",\"healthy\":true}");
+    }
+
+    @Test
+    void thePublicHealthAnswerShowsNoInternalDetails() throws InterruptedException {
+        awaitReadiness();
+        for (String query : new String[] {"?name=all", "?type=ready&name=readiness", "?name=deadlocks", ""}) {
+            final String body = app.get("/health-check" + query).body();
+            assertThat(body).isEqualTo("{\"type\":\"ready\",\"healthy\":true}")
+                    .doesNotContain("readiness").doesNotContain("deadlocks");
+        }
+    }
+
+    @Test
+    void theAdminPortListsEveryCheckWithItsDetails() {
+        final JsonNode checks = Http.json(admin.get("/healthcheck"));
+
+        assertThat(checks.fieldNames()).toIterable().contains("readiness", "deadlocks");
+    }
+
+    @Test
+    void theAdminPortServesDropwizardsOwnEndpoints() {
+        assertThat(admin.get("/ping").body().trim()).isEqualTo("pong");
+        assertThat(admin.get("/threads").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/threads").body()).contains("dw-");
+        assertThat(admin.get("/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theAdminPortAnswersUnknownPathsWithJson() {
+        final HttpResponse<String> response = admin.get("/nope", "Accept", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(Http.json(response).path("code").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void everyResourceMethodIsTimedAndMeteredBesideJvmAndJettyMetrics() {
+        app.get("/v1/hello");
+        app.get("/v1/version");
+        final JsonNode metrics = Http.json(admin.get("/metrics"));
+
+        assertThat(metrics.path("timers").fieldNames()).toIterable().contains(
+                "dev.capstan.service.resources.HelloResource.hello",
+                "dev.capstan.service.resources.HelloResource.helloFromBody",
+                "dev.capstan.service.resources.VersionResource.version");
+        assertThat(metrics.path("meters").fieldNames()).toIterable().contains(
+                "dev.capstan.service.resources.HelloResource.hello.exceptions",
+                "dev.capstan.service.resources.HelloResource.helloFromBody.exceptions",
+                "dev.capstan.service.resources.VersionResource.version.exceptions");
+        assertThat(metrics.path("gauges").fieldNames()).toIterable()
+                .contains("jvm.memory.heap.used", "jvm.threads.count")
+                .anySatisfy(name -> assertThat(name).startsWith("org.eclipse.jetty.util.thread.QueuedThreadPool.dw"));
+        assertThat(metrics.path("timers").path("dev.capstan.service.resources.HelloResource.hello")
+                .path("count").asLong()).isPositive();
+    }
+
+    @Test
+    void prometheusExposesTheSameRegistryAsText() {
+        app.get("/v1/hello?name=Ada");
+        final HttpResponse<String> response = admin.get("/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+        assertThat(response.body())
+                .contains("# TYPE dev_capstan_service_resources_HelloResource_hello summary")
+                .containsPattern("(?m)^dev_capstan_service_resources_HelloResource_hello_count [1-9]")
+                .containsPattern("(?m)^jvm_memory_heap_used ")
+                .containsPattern("(?m)^io_dropwizard_jetty_MutableServletContextHandler_requests_count ")
+                .containsPattern("(?m)^health_aggregate_healthy ");
+    }
+
+    @Test
+    void theAdminConnectorListensOnLoopbackOnlyByDefault() {
+        final Server server = APP.getEnvironment().getApplicationContext().getServer();
+        final String adminHost = StreamSupport.stream(java.util.Arrays.spliterator(server.getConnectors()), false)
+                .map(ServerConnector.class::cast)
+                .filter(connector -> "admin".equals(connector.getName()))
+                .map(ServerConnector::getHost)
+                .findFirst().orElseThrow();
+
+        assertThat(adminHost).isEqualTo("127.0.0.1");
+    }
+}
