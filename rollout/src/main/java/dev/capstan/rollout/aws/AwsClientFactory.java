@@ -1,9 +1,11 @@
 package dev.capstan.rollout.aws;
 
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -20,9 +22,16 @@ public final class AwsClientFactory {
     private static final int MAX_ATTEMPTS = 8;
 
     private final RetryStrategy retryStrategy;
+    private final List<ExecutionInterceptor> interceptors;
 
     public AwsClientFactory(RetryStrategy retryStrategy) {
+        this(retryStrategy, List.of());
+    }
+
+    /** @param interceptors extra SDK interceptors; tests use them to change the world between two calls */
+    public AwsClientFactory(RetryStrategy retryStrategy, List<ExecutionInterceptor> interceptors) {
         this.retryStrategy = retryStrategy;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     /** The production strategy: the SDK's standard mode (exponential backoff with jitter, throttling-aware). */
@@ -36,6 +45,7 @@ public final class AwsClientFactory {
         Region region = regionOverride.map(Region::of).orElseGet(AwsClientFactory::defaultRegion);
         ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(retryStrategy)
+                .executionInterceptors(interceptors)
                 .build();
         return new AwsClients(
                 configure(AutoScalingClient.builder(), region, overrides).build(),

@@ -9,6 +9,18 @@ public final class AwsOptions {
             description = "AWS region; default: the SDK's region chain (AWS_REGION, profile).")
     String region;
 
+    @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Poll AWS at this fixed interval. Default: by phase, 5s while a refresh starts or stops, "
+                    + "15s while it replaces instances, 30s while it bakes.")
+    java.time.Duration pollInterval;
+
+    public Optional<java.time.Duration> pollInterval() {
+        if (pollInterval != null && (pollInterval.isZero() || pollInterval.isNegative())) {
+            throw dev.capstan.rollout.RolloutException.invalid("--poll-interval must be at least 1s.");
+        }
+        return Optional.ofNullable(pollInterval);
+    }
+
     public Optional<String> region() {
         return Optional.ofNullable(region);
     }

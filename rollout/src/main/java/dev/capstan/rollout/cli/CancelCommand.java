@@ -33,7 +33,7 @@ public final class CancelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            Wiring w = new Wiring(root.context(), aws, root.out());
+            Wiring w = new Wiring(root.context(), aws, root.out(), awsOptions);
             WatchResult result = new ActiveRefreshStop(w.refreshes, w.stopper, w.watcher)
                     .stop(group, ActiveRefreshStop.Kind.CANCEL, Deadline.after(root.context().clock(), timeout), root.out());
             if (result == null) {

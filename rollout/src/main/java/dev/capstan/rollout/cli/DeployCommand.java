@@ -76,7 +76,7 @@ public final class DeployCommand implements Callable<Integer> {
                 refresh.settings(), ifRefreshRunning, timeout, onTimeout, dryRun, Optional.ofNullable(verifyUrl),
                 verifyTimeout, Optional.empty());
         try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            return new Wiring(root.context(), aws, root.out()).deployer().deploy(request);
+            return new Wiring(root.context(), aws, root.out(), awsOptions).deployer().deploy(request);
         }
     }
 }

@@ -31,7 +31,7 @@ public final class PruneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            Wiring w = new Wiring(root.context(), aws, root.out());
+            Wiring w = new Wiring(root.context(), aws, root.out(), awsOptions);
             return new Pruner(aws.ec2(), w.templates, new TemplateUsage(w.groups, w.refreshes), root.out())
                     .prune(template, keep, dryRun);
         }

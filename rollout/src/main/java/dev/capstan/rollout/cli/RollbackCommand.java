@@ -61,7 +61,7 @@ public final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            Wiring w = new Wiring(root.context(), aws, root.out());
+            Wiring w = new Wiring(root.context(), aws, root.out(), awsOptions);
             Deadline deadline = Deadline.after(root.context().clock(), timeout);
             if (dryRun) {
                 var active = w.refreshes.active(group);

@@ -32,7 +32,7 @@ public final class StatusCommand implements Callable<Integer> {
             throw dev.capstan.rollout.RolloutException.invalid("--limit must be 1 or more (got " + limit + ").");
         }
         try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            Wiring w = new Wiring(root.context(), aws, root.out());
+            Wiring w = new Wiring(root.context(), aws, root.out(), awsOptions);
             GroupSnapshot snapshot = w.groups.read(group);
             TemplateInfo template = w.templates.describe(snapshot.templateId(), snapshot.templateName());
             new StatusPrinter(root.out()).print(snapshot, template,

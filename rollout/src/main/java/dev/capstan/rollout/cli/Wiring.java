@@ -6,6 +6,7 @@ import dev.capstan.rollout.deploy.Deployer;
 import dev.capstan.rollout.deploy.Preflight;
 import dev.capstan.rollout.group.GroupReader;
 import dev.capstan.rollout.image.ImageResolver;
+import dev.capstan.rollout.refresh.PollSchedule;
 import dev.capstan.rollout.refresh.RefreshFinder;
 import dev.capstan.rollout.refresh.RefreshStarter;
 import dev.capstan.rollout.refresh.RefreshStopper;
@@ -30,7 +31,7 @@ final class Wiring {
     final RefreshStopper stopper;
     final RefreshWatcher watcher;
 
-    Wiring(RolloutContext context, AwsClients aws, PrintWriter out) {
+    Wiring(RolloutContext context, AwsClients aws, PrintWriter out, AwsOptions options) {
         this.context = context;
         this.aws = aws;
         this.out = out;
@@ -39,7 +40,7 @@ final class Wiring {
         this.refreshes = new RefreshFinder(aws.autoScaling());
         this.stopper = new RefreshStopper(aws.autoScaling());
         this.watcher = new RefreshWatcher(refreshes, context.clock(), context.sleeper(), context.interruption(),
-                context.pollSchedule());
+                options.pollInterval().map(PollSchedule::fixed).orElse(context.pollSchedule()));
     }
 
     Deployer deployer() {

@@ -78,7 +78,7 @@ public final class Pruner {
                     + v.versionNumber() + " (" + (v.responseError() == null ? "no reason given"
                     : v.responseError().codeAsString() + ": " + v.responseError().message()) + ")"));
         }
-        out.println("Deleted " + deleted.size() + " versions of " + template.name() + ": " + deleted + ".");
+        out.println("Deleted " + deleted.size() + (deleted.size() == 1 ? " version of " : " versions of ") + template.name() + ": " + deleted + ".");
         if (!failed.isEmpty()) {
             throw new RolloutException(ExitCode.DEPLOY_FAILED, "Could not delete " + failed.size() + " of "
                     + doomed.size() + " versions of " + template.name() + ": " + String.join("; ", failed)

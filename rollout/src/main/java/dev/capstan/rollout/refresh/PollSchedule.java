@@ -8,23 +8,29 @@ import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
  * instances and baking take minutes, so polling them often only spends API quota.
  */
 public final class PollSchedule {
-    private final double scale;
+    private final Duration fixed;
 
-    /** @param scale multiplies every interval; 1 in production */
-    public PollSchedule(double scale) {
-        this.scale = scale;
+    private PollSchedule(Duration fixed) {
+        this.fixed = fixed;
     }
 
     public static PollSchedule standard() {
-        return new PollSchedule(1.0);
+        return new PollSchedule(null);
+    }
+
+    /** One interval for every phase (--poll-interval). */
+    public static PollSchedule fixed(Duration interval) {
+        return new PollSchedule(interval);
     }
 
     public Duration next(InstanceRefresh refresh) {
-        Duration base = switch (refresh.statusAsString()) {
+        if (fixed != null) {
+            return fixed;
+        }
+        return switch (refresh.statusAsString()) {
             case "Pending", "Cancelling", "RollbackInProgress" -> Duration.ofSeconds(5);
             case "Baking" -> Duration.ofSeconds(30);
             default -> Duration.ofSeconds(15);
         };
-        return Duration.ofMillis(Math.max(1, Math.round(base.toMillis() * scale)));
     }
 }

@@ -1,0 +1,98 @@
+package dev.capstan.rollout.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.standin.InstanceView;
+import dev.capstan.standin.RefreshView;
+import org.junit.jupiter.api.Test;
+
+/** status, rollback and cancel. */
+class OtherCommandsTest extends Scenario {
+
+    @Test
+    void statusShowsRefreshesDefaultVersionAndTheImageOfEachVersion() {
+        deploy();
+
+        Result result = rollout("status", "--asg", GROUP);
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        String refreshId = STAND_IN.autoScaling().latestRefresh(GROUP).map(RefreshView::instanceRefreshId).orElseThrow();
+        assertThat(result.out())
+                .contains("Group capstan-web: 3 InService of 3 desired")
+                .contains("Instances per launch template version: version 2: 3.")
+                .contains("Launch template default version: 2 (latest 2).")
+                .containsPattern("\\s+2\\*  \\S+  capstan:def5678 " + NEW_DIGEST)
+                .containsPattern("\\s+1   \\S+  capstan:abc1234 " + OLD_DIGEST)
+                .contains("Active instance refresh: none.")
+                .containsPattern(refreshId + "  Successful\\s+100%  0 to update  started \\S+  ended \\S+ to version 2");
+    }
+
+    @Test
+    void rollbackRollsBackTheActiveRefreshAndWaitsForIt() {
+        deploy("--timeout", "3m", "--on-timeout", "leave");
+
+        Result result = rollout("rollback", "--asg", GROUP);
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("Rolling back instance refresh").contains("ended RollbackSuccessful");
+        assertThat(calls("RollbackInstanceRefresh")).isEqualTo(1);
+        assertThat(STAND_IN.autoScaling().group(GROUP).inServiceInstances())
+                .extracting(InstanceView::launchTemplateVersion).containsOnly("1");
+    }
+
+    @Test
+    void rollbackWithoutAnActiveRefreshRedeploysThePreviousReleasesImage() {
+        assertThat(deploy().exitCode()).isZero();
+
+        Result result = rollout("rollback", "--asg", GROUP);
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("redeploying the image of version 1: image capstan:abc1234 " + OLD_DIGEST);
+        var template = STAND_IN.ec2().launchTemplate(TEMPLATE);
+        assertThat(template.defaultVersionNumber()).isEqualTo(3);
+        assertThat(template.version(3).orElseThrow().versionDescription()).isEqualTo("image capstan:abc1234 " + OLD_DIGEST);
+        assertThat(STAND_IN.calls("CreateLaunchTemplateVersion").get(1).param("SourceVersion")).isEqualTo("2");
+        assertThat(STAND_IN.autoScaling().group(GROUP).inServiceInstances())
+                .extracting(InstanceView::launchTemplateVersion).containsOnly("3");
+    }
+
+    @Test
+    void rollbackWithNoEarlierReleaseExitsTwo() {
+        Result result = rollout("rollback", "--asg", GROUP);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("has no version before the default (1) that names an image");
+        assertThat(mutatingActions()).isEmpty();
+    }
+
+    @Test
+    void cancelCancelsTheActiveRefresh() {
+        deploy("--timeout", "3m", "--on-timeout", "leave");
+
+        Result result = rollout("cancel", "--asg", GROUP);
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("Cancelling instance refresh").contains("ended Cancelled");
+        assertThat(STAND_IN.autoScaling().activeRefresh(GROUP)).isEmpty();
+    }
+
+    @Test
+    void cancelWithNothingActiveExitsTwo() {
+        Result result = rollout("cancel", "--asg", GROUP);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo(
+                "Group 'capstan-web' has no active instance refresh; check it with rollout status --asg capstan-web.");
+        assertThat(mutatingActions()).isEmpty();
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"deploy", "status", "rollback", "cancel", "prune", "render-user-data"}) {
+            Result help = rollout(command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: rollout " + command);
+        }
+        assertThat(rollout("--help").out()).contains("Exit codes: 0 success");
+    }
+}
