@@ -71,6 +71,9 @@ public final class AwsStandIn implements AutoCloseable {
      * stand-in only when {@link #imds()} is first used, 0 starts it now on a free port.
      */
     public static AwsStandIn start(int port, int imdsPort) {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK and
+        // every call takes ~40 ms; read once by the JDK when its first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         SimClock clock = new SimClock();
         World world = new World(clock);
         GroupOperations operations = new GroupOperations(world);

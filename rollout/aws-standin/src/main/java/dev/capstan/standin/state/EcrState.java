@@ -55,8 +55,17 @@ public final class EcrState {
 
     /** Puts an image under a tag; tags are immutable, as in Capstan's repositories, so a tag never moves. */
     public Image putImage(String repository, String tag, String digest, long size, Instant now) {
-        if (!digest.matches("sha256:[0-9a-f]{64}")) {
+        if (digest == null || !digest.matches("sha256:[0-9a-f]{64}")) {
             throw new IllegalArgumentException("digest must be sha256:<64 hex>; got " + digest);
+        }
+        Repository existing = repositories.get(repository);
+        if (existing != null && tag != null) {
+            for (Image other : existing.images) {
+                if (!other.digest.equals(digest) && other.tags.contains(tag)) {
+                    throw new IllegalArgumentException("tag " + tag + " already points at " + other.digest
+                            + " in " + repository + " (tags are immutable)");
+                }
+            }
         }
         Repository repo = createRepository(repository, now);
         Image image = repo.images.stream().filter(i -> i.digest.equals(digest)).findFirst().orElse(null);
@@ -64,17 +73,10 @@ public final class EcrState {
             image = new Image(digest, now, size);
             repo.images.add(image);
         }
-        if (tag != null) {
-            for (Image other : repo.images) {
-                if (other != image && other.tags.contains(tag)) {
-                    throw new IllegalArgumentException("tag " + tag + " already points at " + other.digest
-                            + " in " + repository + " (tags are immutable)");
-                }
-            }
-            if (!image.tags.contains(tag)) {
-                image.tags.add(tag);
-            }
+        if (tag != null && !image.tags.contains(tag)) {
+            image.tags.add(tag);
         }
         return image;
     }
+
 }

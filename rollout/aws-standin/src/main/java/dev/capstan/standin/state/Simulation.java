@@ -46,7 +46,7 @@ public final class Simulation {
             if (next == null || next.isAfter(now)) {
                 break;
             }
-            cursor = next.isAfter(cursor) ? next : cursor;
+            cursor = next;
             fireInstanceEvents(cursor);
             settleAll(cursor);
         }
@@ -64,19 +64,27 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- events
 
+    /**
+     * The earliest event after the cursor. Anything due at or before the cursor was settled when the cursor got
+     * there; a timer that is due but still blocked (say, a cancel waiting for its batch) waits for a later event.
+     */
     private Instant nextEvent() {
         Instant best = null;
         for (Group g : groups) {
             for (Instance i : g.instances) {
-                best = earliest(best, instanceEvent(g, i));
+                best = earliest(best, future(instanceEvent(g, i)));
             }
             for (Refresh r : g.refreshes) {
                 if (r.active()) {
-                    best = earliest(best, refreshTimer(r));
+                    best = earliest(best, future(refreshTimer(r)));
                 }
             }
         }
         return best;
+    }
+
+    private Instant future(Instant t) {
+        return t != null && t.isAfter(cursor) ? t : null;
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -233,6 +241,7 @@ public final class Simulation {
                     return false;
                 }
                 r.status = "Cancelled";
+                r.statusReason = "Cancelled with CancelInstanceRefresh.";
                 r.endTime = t;
                 r.pausedUntil = null;
                 r.bakeUntil = null;
