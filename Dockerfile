@@ -25,15 +25,15 @@ COPY service/target/service.jar /app/service.jar
 
 # AppCDS: start the service once, let it answer readiness and a version request, stop it; at exit the JVM writes
 # every class it loaded into service.jsa, which each later start maps instead of loading and verifying them again.
-# Random ports, because a build may share the network of its host; no drain, because nothing is in flight.
-RUN APP_PORT=0 ADMIN_PORT=0 DRAIN_WINDOW=0s SHUTDOWN_GRACE_PERIOD=1s \
+# Random ports, because a build may share the network of its host; a short drain, because nothing is in flight.
+RUN APP_PORT=0 ADMIN_PORT=0 DRAIN_WINDOW=100ms SHUTDOWN_GRACE_PERIOD=1s \
       java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/service.jsa \
         -jar /app/service.jar server /app/config.yml > /tmp/archive-run.log 2>&1 & \
     pid=$! ; \
     get() { exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\n\r\n' "$2" >&3 && read -r line <&3; exec 3<&-; case "$line" in *' 200'*) ;; *) return 1 ;; esac; } ; \
     ready='' ; \
     for attempt in $(seq 1 240); do \
-      for port in $(sed -n 's/.*Started ServerConnector@[^{]*{[^}]*}{[^:]*:\([0-9]*\)}.*/\1/p' /tmp/archive-run.log); do \
+      for port in $(sed -n 's/.*Started [^ ]*{HTTP[^}]*}{[^:}]*:\([0-9][0-9]*\)}.*/\1/p' /tmp/archive-run.log); do \
         if get "$port" '/health-check?type=ready' 2>/dev/null; then ready=$port; fi ; \
       done ; \
       [ -n "$ready" ] && break ; \
