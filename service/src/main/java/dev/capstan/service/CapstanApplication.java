@@ -19,7 +19,11 @@ import io.dropwizard.logging.common.LoggingUtil;
 
 public class CapstanApplication extends Application<CapstanConfiguration> {
     public static void main(String[] args) throws Exception {
-        final CapstanApplication application = new CapstanApplication();
+        launch(new CapstanApplication(), args);
+    }
+
+    /** Runs the command line the way production does: SIGTERM means an orderly stop that exits 0. */
+    public static void launch(CapstanApplication application, String... args) throws Exception {
         TermSignal.exitZeroOnTerm();
         application.run(args);
     }

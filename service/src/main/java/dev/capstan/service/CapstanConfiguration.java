@@ -6,14 +6,18 @@ import dev.capstan.service.core.HelloSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.health.DefaultHealthFactory;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 public class CapstanConfiguration extends Configuration {
     static final Duration LONGEST_PHASE = Duration.minutes(5);
+    private static final Set<String> LOG_LEVELS = Set.of("OFF", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "ALL");
 
     @Valid
     @NotNull
@@ -46,6 +50,16 @@ public class CapstanConfiguration extends Configuration {
         return shutdownGracePeriod()
                 .filter(grace -> grace.toNanoseconds() > 0 && grace.compareTo(LONGEST_PHASE) <= 0)
                 .isPresent();
+    }
+
+    @JsonIgnore
+    @ValidationMethod(message = "logging.level (LOG_LEVEL) must be one of OFF, ERROR, WARN, INFO, DEBUG, TRACE, ALL")
+    public boolean isLogLevelValid() {
+        return Optional.of(getLoggingFactory())
+                .filter(DefaultLoggingFactory.class::isInstance)
+                .map(logging -> ((DefaultLoggingFactory) logging).getLevel())
+                .map(level -> LOG_LEVELS.contains(level.toUpperCase(Locale.ROOT)))
+                .orElse(true);
     }
 
     @JsonIgnore

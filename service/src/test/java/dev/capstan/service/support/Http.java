@@ -44,6 +44,15 @@ public final class Http {
         return send(request(pathAndQuery, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** The status of a GET, or -1 when nothing answers (e.g. the connector has closed). */
+    public int status(String pathAndQuery) {
+        try {
+            return get(pathAndQuery).statusCode();
+        } catch (UncheckedIOException nothingAnswered) {
+            return -1;
+        }
+    }
+
     private HttpRequest.Builder request(String pathAndQuery, String... headers) {
         final HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
         if (headers.length > 0) {

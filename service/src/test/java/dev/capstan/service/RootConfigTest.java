@@ -1,0 +1,131 @@
+package dev.capstan.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capstan.service.support.TestApps;
+import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.health.DefaultHealthFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
+import io.dropwizard.util.Duration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.text.lookup.StringLookupFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The repository's own config.yml, read exactly as the service reads it, with a chosen environment. */
+class RootConfigTest {
+    static final Set<String> VARIABLES = Set.of("APP_BIND_HOST", "APP_PORT", "ADMIN_BIND_HOST", "ADMIN_PORT",
+            "SHUTDOWN_GRACE_PERIOD", "DRAIN_WINDOW", "LOG_LEVEL", "HELLO_TEMPLATE", "HELLO_DEFAULT_NAME");
+
+    static CapstanConfiguration load(Map<String, String> environment) throws IOException, ConfigurationException {
+        // The production substitutor, reading from a map instead of the process environment.
+        final EnvironmentVariableSubstitutor substitutor = new EnvironmentVariableSubstitutor(false);
+        substitutor.setVariableResolver(StringLookupFactory.INSTANCE.mapStringLookup(environment));
+        final YamlConfigurationFactory<CapstanConfiguration> factory = new YamlConfigurationFactory<>(
+                CapstanConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "root-config-test");
+        return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor),
+                TestApps.ROOT_CONFIG);
+    }
+
+    private static HttpConnectorFactory connector(CapstanConfiguration config, boolean admin) {
+        final DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+        return (HttpConnectorFactory) (admin ? server.getAdminConnectors() : server.getApplicationConnectors()).get(0);
+    }
+
+    @Test
+    void theDefaultsAreTheDocumentedOnes() throws Exception {
+        final CapstanConfiguration config = load(Map.of());
+
+        assertThat(connector(config, false).getPort()).isEqualTo(8080);
+        assertThat(connector(config, false).getBindHost()).isEqualTo("0.0.0.0");
+        assertThat(connector(config, true).getPort()).isEqualTo(8081);
+        assertThat(connector(config, true).getBindHost()).isEqualTo("127.0.0.1");
+        assertThat(config.drainWindow()).hasValue(Duration.seconds(10));
+        assertThat(config.shutdownGracePeriod()).hasValue(Duration.seconds(15));
+        assertThat(((DefaultLoggingFactory) config.getLoggingFactory()).getLevel()).isEqualTo("INFO");
+        assertThat(config.getHello().getTemplate()).isEqualTo("Hello, %s!");
+        assertThat(config.getHello().getDefaultName()).isEqualTo("Stranger");
+    }
+
+    @Test
+    void readinessStartsFalseAndTurnsOffOnShutdown() throws Exception {
+        final DefaultHealthFactory health = (DefaultHealthFactory) load(Map.of()).getHealthFactory().orElseThrow();
+
+        assertThat(health.isInitialOverallState()).isFalse();
+        assertThat(health.isDelayedShutdownHandlerEnabled()).isTrue();
+        assertThat(health.getHealthCheckUrlPaths()).containsExactly("/health-check");
+        assertThat(health.getHealthCheckConfigurations()).anySatisfy(check -> {
+            assertThat(check.getName()).isEqualTo("readiness");
+            assertThat(check.isCritical()).isTrue();
+            assertThat(check.isInitialState()).isFalse();
+        });
+    }
+
+    @Test
+    void everyVariableOverridesItsSetting() throws Exception {
+        final CapstanConfiguration config = load(Map.of(
+                "APP_BIND_HOST", "127.0.0.2", "APP_PORT", "9090", "ADMIN_BIND_HOST", "0.0.0.0", "ADMIN_PORT", "9091",
+                "SHUTDOWN_GRACE_PERIOD", "7s", "DRAIN_WINDOW", "3s", "LOG_LEVEL", "DEBUG",
+                "HELLO_TEMPLATE", "Hi %s, welcome.", "HELLO_DEFAULT_NAME", "World"));
+
+        assertThat(connector(config, false).getBindHost()).isEqualTo("127.0.0.2");
+        assertThat(connector(config, false).getPort()).isEqualTo(9090);
+        assertThat(connector(config, true).getBindHost()).isEqualTo("0.0.0.0");
+        assertThat(connector(config, true).getPort()).isEqualTo(9091);
+        assertThat(config.shutdownGracePeriod()).hasValue(Duration.seconds(7));
+        assertThat(config.drainWindow()).hasValue(Duration.seconds(3));
+        assertThat(((DefaultLoggingFactory) config.getLoggingFactory()).getLevel()).isEqualTo("DEBUG");
+        assertThat(config.getHello().getTemplate()).isEqualTo("Hi %s, welcome.");
+        assertThat(config.getHello().getDefaultName()).isEqualTo("World");
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused")
+    @CsvSource(delimiter = '|', value = {
+        "APP_PORT              | http       | port",
+        "ADMIN_PORT            | 70000      | port",
+        "DRAIN_WINDOW          | 0s         | DRAIN_WINDOW",
+        "DRAIN_WINDOW          | 6 minutes  | DRAIN_WINDOW",
+        "DRAIN_WINDOW          | soon       | shutdownWaitPeriod",
+        "SHUTDOWN_GRACE_PERIOD | 0s         | SHUTDOWN_GRACE_PERIOD",
+        "LOG_LEVEL             | LOUD       | LOG_LEVEL",
+        "HELLO_TEMPLATE        | Hi there   | HELLO_TEMPLATE",
+        "HELLO_TEMPLATE        | 100% %s    | HELLO_TEMPLATE",
+        "HELLO_DEFAULT_NAME    | <nobody>   | HELLO_DEFAULT_NAME",
+    })
+    void aBadValueIsRefusedWithAMessageNamingIt(String variable, String value, String named) {
+        assertThatThrownBy(() -> load(Map.of(variable, value)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(named);
+    }
+
+    @Test
+    void everySettingAnOperatorMayChangeIsAVariableAndEveryVariableIsDocumented() throws IOException {
+        final String config = Files.readString(Path.of(TestApps.ROOT_CONFIG));
+        final String operations = Files.readString(Path.of("../docs/operations.md"));
+        final Set<String> used = new TreeSet<>();
+        final Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+):-").matcher(config);
+        while (matcher.find()) {
+            used.add(matcher.group(1));
+        }
+
+        assertThat(used).containsExactlyInAnyOrderElementsOf(VARIABLES);
+        assertThat(VARIABLES).allSatisfy(variable -> assertThat(operations).contains("`" + variable + "`"));
+    }
+}
