@@ -1,0 +1,203 @@
+package dev.capstan.standin;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateVersionsResponse;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LaunchTemplateApiTest {
+
+    private static AwsStandIn standIn;
+    private static Ec2Client ec2;
+
+    @BeforeAll
+    static void clients() {
+        standIn = AwsStandIn.shared();
+        ec2 = SdkClients.ec2(standIn);
+    }
+
+    @AfterAll
+    static void close() {
+        ec2.close();
+    }
+
+    @BeforeEach
+    void world() {
+        standIn.reset();
+        standIn.ec2().createLaunchTemplate(TemplateSpec.named("capstan").userData("#!/bin/bash\necho v1\n")
+                .versionDescription("image capstan:abc1234 sha256:aaa").instanceTag("ImageTag", "abc1234"));
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String errorCode(Throwable e) {
+        return ((Ec2Exception) e).awsErrorDetails().errorCode();
+    }
+
+    @Test
+    void describeLaunchTemplatesFindsTemplatesByNameAndById() {
+        LaunchTemplate byName = ec2.describeLaunchTemplates(r -> r.launchTemplateNames("capstan")).launchTemplates().get(0);
+        assertThat(byName.launchTemplateName()).isEqualTo("capstan");
+        assertThat(byName.launchTemplateId()).matches("lt-[0-9a-f]{17}");
+        assertThat(byName.defaultVersionNumber()).isEqualTo(1L);
+        assertThat(byName.latestVersionNumber()).isEqualTo(1L);
+        assertThat(byName.createTime()).isNotNull();
+
+        LaunchTemplate byId = ec2.describeLaunchTemplates(r -> r.launchTemplateIds(byName.launchTemplateId()))
+                .launchTemplates().get(0);
+        assertThat(byId.launchTemplateName()).isEqualTo("capstan");
+    }
+
+    @Test
+    void missingTemplatesAnswerEc2sNotFoundCodes() {
+        assertThatThrownBy(() -> ec2.describeLaunchTemplates(r -> r.launchTemplateNames("nope")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateName.NotFoundException"));
+        assertThatThrownBy(() -> ec2.describeLaunchTemplates(r -> r.launchTemplateIds("lt-0123456789abcdef0")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateId.NotFound"));
+        assertThatThrownBy(() -> ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("nope")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateName.NotFoundException"));
+        assertThatThrownBy(() -> ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("capstan").versions("7")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateId.VersionNotFound"));
+    }
+
+    @Test
+    void versionsRoundTripTheirLaunchTemplateData() {
+        LaunchTemplateVersion v = ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("capstan")
+                .versions("$Default")).launchTemplateVersions().get(0);
+        assertThat(v.versionNumber()).isEqualTo(1L);
+        assertThat(v.defaultVersion()).isTrue();
+        assertThat(v.versionDescription()).isEqualTo("image capstan:abc1234 sha256:aaa");
+        assertThat(v.createTime()).isNotNull();
+        assertThat(v.launchTemplateData().imageId()).isEqualTo("ami-0123456789abcdef0");
+        assertThat(v.launchTemplateData().instanceTypeAsString()).isEqualTo("t3.small");
+        assertThat(v.launchTemplateData().userData()).isEqualTo(base64("#!/bin/bash\necho v1\n"));
+        assertThat(v.launchTemplateData().iamInstanceProfile().name()).isEqualTo("capstan-instance");
+        assertThat(v.launchTemplateData().metadataOptions().httpTokensAsString()).isEqualTo("required");
+        assertThat(v.launchTemplateData().metadataOptions().httpPutResponseHopLimit()).isEqualTo(1);
+        assertThat(v.launchTemplateData().securityGroupIds()).containsExactly("sg-0123456789abcdef0");
+        assertThat(v.launchTemplateData().tagSpecifications()).singleElement().satisfies(t -> {
+            assertThat(t.resourceType()).isEqualTo(ResourceType.INSTANCE);
+            assertThat(t.tags()).extracting(tag -> tag.key() + "=" + tag.value())
+                    .containsExactly("Name=capstan", "ImageTag=abc1234");
+        });
+    }
+
+    @Test
+    void newVersionIsTheSourceDataWithTheGivenMembersReplacingIt() {
+        CreateLaunchTemplateVersionResponse created = ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
+                .sourceVersion("$Default").versionDescription("image capstan:def5678 sha256:bbb")
+                .launchTemplateData(d -> d.userData(base64("#!/bin/bash\necho v2\n"))
+                        .tagSpecifications(t -> t.resourceType(ResourceType.INSTANCE)
+                                .tags(tag -> tag.key("ImageTag").value("def5678")))));
+
+        LaunchTemplateVersion v2 = created.launchTemplateVersion();
+        assertThat(v2.versionNumber()).isEqualTo(2L);
+        assertThat(v2.defaultVersion()).isFalse();
+        assertThat(v2.launchTemplateData().userData()).isEqualTo(base64("#!/bin/bash\necho v2\n"));
+        assertThat(v2.launchTemplateData().imageId()).isEqualTo("ami-0123456789abcdef0");
+        assertThat(v2.launchTemplateData().metadataOptions().httpTokensAsString()).isEqualTo("required");
+        assertThat(v2.launchTemplateData().tagSpecifications().get(0).tags())
+                .extracting(tag -> tag.key() + "=" + tag.value()).containsExactly("ImageTag=def5678");
+        assertThat(standIn.ec2().launchTemplate("capstan").latestVersionNumber()).isEqualTo(2);
+        assertThat(standIn.ec2().launchTemplate("capstan").version(2).orElseThrow().userDataText())
+                .isEqualTo("#!/bin/bash\necho v2\n");
+    }
+
+    @Test
+    void userDataMustBeBase64AndAtMost16Kilobytes() {
+        assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
+                .sourceVersion("1").launchTemplateData(d -> d.userData("not base64 at all!"))))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidUserData.Malformed"));
+        String big = base64("x".repeat(12_300));
+        assertThat(big.length()).isGreaterThan(16 * 1024);
+        assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
+                .sourceVersion("1").launchTemplateData(d -> d.userData(big))))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidParameterValue"));
+        String fits = base64("x".repeat(12_000));
+        assertThat(ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan").sourceVersion("1")
+                .launchTemplateData(d -> d.userData(fits))).launchTemplateVersion().versionNumber()).isEqualTo(2L);
+        assertThat(standIn.ec2().launchTemplate("capstan").versions()).hasSize(2);
+    }
+
+    @Test
+    void defaultAndLatestAliasesAndVersionRangesSelectVersions() {
+        for (int n = 2; n <= 5; n++) {
+            standIn.ec2().createVersion("capstan", "#!/bin/bash\necho v" + n + "\n", "v" + n);
+        }
+        ec2.modifyLaunchTemplate(r -> r.launchTemplateName("capstan").defaultVersion("3"));
+
+        assertThat(ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("capstan").versions("$Default", "$Latest"))
+                .launchTemplateVersions()).extracting(LaunchTemplateVersion::versionNumber).containsExactly(5L, 3L);
+        assertThat(ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("capstan").minVersion("2").maxVersion("4"))
+                .launchTemplateVersions()).extracting(LaunchTemplateVersion::versionNumber).containsExactly(4L, 3L, 2L);
+        assertThat(ec2.describeLaunchTemplates(r -> r.launchTemplateNames("capstan")).launchTemplates().get(0)
+                .defaultVersionNumber()).isEqualTo(3L);
+    }
+
+    @Test
+    void versionsPaginateWithMaxResultsAndNextToken() {
+        for (int n = 2; n <= 7; n++) {
+            standIn.ec2().createVersion("capstan", null, "v" + n);
+        }
+        List<Long> seen = new ArrayList<>();
+        ec2.describeLaunchTemplateVersionsPaginator(r -> r.launchTemplateName("capstan").maxResults(3))
+                .stream().forEach(page -> {
+                    assertThat(page.launchTemplateVersions().size()).isLessThanOrEqualTo(3);
+                    page.launchTemplateVersions().forEach(v -> seen.add(v.versionNumber()));
+                });
+        assertThat(seen).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(standIn.calls("DescribeLaunchTemplateVersions")).hasSize(3);
+    }
+
+    @Test
+    void deletingVersionsReportsEachOneAndNeverDeletesTheDefault() {
+        standIn.ec2().createVersion("capstan", null, "v2");
+        standIn.ec2().createVersion("capstan", null, "v3");
+
+        DeleteLaunchTemplateVersionsResponse r = ec2.deleteLaunchTemplateVersions(d -> d.launchTemplateName("capstan")
+                .versions("1", "2", "9"));
+
+        assertThat(r.successfullyDeletedLaunchTemplateVersions()).singleElement()
+                .satisfies(s -> assertThat(s.versionNumber()).isEqualTo(2L));
+        assertThat(r.unsuccessfullyDeletedLaunchTemplateVersions())
+                .extracting(f -> f.versionNumber() + " " + f.responseError().codeAsString())
+                .containsExactly("1 unexpectedError", "9 launchTemplateVersionDoesNotExist");
+        assertThat(standIn.ec2().launchTemplate("capstan").versions())
+                .extracting(LaunchTemplateVersionView::versionNumber).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void modifyingTheDefaultToAMissingVersionFails() {
+        assertThatThrownBy(() -> ec2.modifyLaunchTemplate(r -> r.launchTemplateName("capstan").defaultVersion("4")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateId.VersionNotFound"));
+        assertThat(standIn.ec2().launchTemplate("capstan").defaultVersionNumber()).isEqualTo(1);
+    }
+
+    @Test
+    void userDataBytesSurviveTheRoundTrip() {
+        String text = "#!/bin/bash\nIMAGE='a&b<c>\"d\"'\n";
+        ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan").sourceVersion("1")
+                .launchTemplateData(d -> d.userData(base64(text))));
+        String back = ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("capstan").versions("2"))
+                .launchTemplateVersions().get(0).launchTemplateData().userData();
+        assertThat(SdkBytes.fromByteArray(Base64.getDecoder().decode(back)).asUtf8String()).isEqualTo(text);
+    }
+}
