@@ -1,0 +1,128 @@
+package dev.capstan.standin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StandaloneControlApiTest {
+
+    private static StandaloneStandIn standalone;
+    private static AutoScalingClient asg;
+
+    @BeforeAll
+    static void start() throws Exception {
+        standalone = StandaloneStandIn.start("--port", "0", "--imds-port", "0", "--demo", "--speed", "1");
+        asg = AutoScalingClient.builder().endpointOverride(standalone.endpoint).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        asg.close();
+        standalone.close();
+    }
+
+    @BeforeEach
+    void manualClock() {
+        standalone.post("/_standin/clock", "{\"mode\": \"manual\"}");
+    }
+
+    @Test
+    void printsOneJsonLineWithItsEndpointsWhenListening() {
+        assertThat(standalone.firstLine).contains("\"message\":\"listening\"").contains("\"demo\":true");
+        assertThat(standalone.endpoint.getHost()).isEqualTo("127.0.0.1");
+        assertThat(standalone.imds.getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void demoWorldIsSeededAndTheClockCanBeAdvanced() {
+        standalone.post("/_standin/reset", "");
+        JsonNode state = standalone.post("/_standin/demo", "");
+        assertThat(state.at("/groups/capstan-web/group/desiredCapacity").asInt()).isEqualTo(4);
+        assertThat(state.at("/groups/capstan-web/group/lifecycleHooks/0/name").asText()).isEqualTo("capstan-launch");
+        assertThat(state.at("/launchTemplates/0/versions/0/versionDescription").asText())
+                .startsWith("image capstan:abc1234 sha256:");
+        List<String> tags = new ArrayList<>();
+        state.at("/repositories/0/images").forEach(i -> tags.add(i.at("/tags/0").asText()));
+        assertThat(tags).containsExactly("abc1234", "def5678");
+
+        asg.startInstanceRefresh(r -> r.autoScalingGroupName("capstan-web")
+                .desiredConfiguration(d -> d.launchTemplate(t -> t.launchTemplateName("capstan").version("1"))));
+        standalone.post("/_standin/clock", "{\"advanceSeconds\": 3600}");
+        assertThat(standalone.get("/_standin/state").at("/groups/capstan-web/refreshes/0/status").asText())
+                .isEqualTo("Successful");
+        assertThat(standalone.get("/_standin/clock").get("manual").asBoolean()).isTrue();
+    }
+
+    @Test
+    void seedFaultsCallsAndActionsWorkOverHttp() {
+        standalone.post("/_standin/reset", "");
+        standalone.post("/_standin/seed", """
+                {"registryHost": "127.0.0.1:5000", "ecrPassword": "pw",
+                 "images": [{"repository": "capstan", "tag": "abc1234", "digest": "sha256:%s"}],
+                 "launchTemplates": [{"name": "capstan", "userData": "#!/bin/bash\\n"}],
+                 "groups": [{"name": "boot", "launchTemplate": "capstan", "desiredCapacity": 1, "launchHook": "boot-launch",
+                             "holdLifecycleActions": true,
+                             "instances": [{"instanceId": "i-0feedfacecafe0001", "lifecycleState": "Pending:Wait"}]}],
+                 "identity": {"instanceId": "i-0feedfacecafe0001"}}
+                """.formatted("c".repeat(64)));
+        standalone.post("/_standin/faults", "{\"kind\": \"throttle\", \"action\": \"DescribeAutoScalingGroups\", \"times\": 1}");
+
+        assertThat(asg.describeAutoScalingGroups().autoScalingGroups().get(0).instances().get(0).lifecycleStateAsString())
+                .isEqualTo("Pending:Wait");
+        asg.completeLifecycleAction(r -> r.autoScalingGroupName("boot").lifecycleHookName("boot-launch")
+                .instanceId("i-0feedfacecafe0001").lifecycleActionResult("CONTINUE"));
+
+        JsonNode calls = standalone.get("/_standin/calls");
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0).get("errorCode").asText()).isEqualTo("Throttling");
+        assertThat(standalone.get("/_standin/calls?action=CompleteLifecycleAction").get(0).at("/params/InstanceId").asText())
+                .isEqualTo("i-0feedfacecafe0001");
+        JsonNode actions = standalone.get("/_standin/actions");
+        assertThat(actions.get("anyMutatingCall").asBoolean()).isTrue();
+        assertThat(actions.get("actionsEverCalled").toString()).contains("autoscaling:CompleteLifecycleAction");
+        JsonNode done = standalone.get("/_standin/lifecycle-actions").get(0);
+        assertThat(done.get("result").asText()).isEqualTo("CONTINUE");
+        assertThat(done.get("source").asText()).isEqualTo("api");
+        assertThat(standalone.get("/_standin/imds/identity").get("instanceId").asText()).isEqualTo("i-0feedfacecafe0001");
+        assertThat(standalone.get("/_standin/state").at("/repositories/0/uri").asText()).isEqualTo("127.0.0.1:5000/capstan");
+    }
+
+    @Test
+    void badControlRequestsGetAClearJsonError() {
+        var response = standalone.raw(HttpRequest.newBuilder(standalone.endpoint.resolve("/_standin/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"explode\"}")).build());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"error\"").contains("kind must be");
+        assertThat(standalone.raw(HttpRequest.newBuilder(standalone.endpoint.resolve("/_standin/nope")).GET().build())
+                .statusCode()).isEqualTo(404);
+        assertThatThrownBy(() -> standalone.post("/_standin/seed", "{\"groups\": [{\"name\": \"x\", \"launchTemplate\": \"missing\"}]}"))
+                .hasMessageContaining("400").hasMessageContaining("no launch template named missing");
+    }
+
+    @Test
+    void badCommandLineOptionsExitWithOneSentence() throws Exception {
+        Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                AwsStandInMain.class.getName(), "--speed", "fast").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(out).startsWith("--speed must be a positive number; got fast.");
+    }
+
+    private static String java() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
