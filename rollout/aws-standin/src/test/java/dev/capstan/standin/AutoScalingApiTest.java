@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
 import software.amazon.awssdk.services.autoscaling.model.DescribeInstanceRefreshesResponse;
@@ -44,9 +43,6 @@ class AutoScalingApiTest {
                 .availabilityZones("eu-west-1a", "eu-west-1b").launchHook("web-launch"));
     }
 
-    private static String errorCode(Throwable e) {
-        return ((AutoScalingException) e).awsErrorDetails().errorCode();
-    }
 
     @Test
     void groupsCarryTheirLaunchTemplateAndInstances() {
@@ -96,7 +92,7 @@ class AutoScalingApiTest {
         assertThat(standIn.calls("DescribeAutoScalingGroups")).hasSize(3);
         assertThat(asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames("nope")).autoScalingGroups()).isEmpty();
         assertThatThrownBy(() -> asg.describeAutoScalingGroups(r -> r.nextToken("garbage")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidNextToken"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidNextToken"));
     }
 
     @Test
@@ -175,12 +171,12 @@ class AutoScalingApiTest {
     @Test
     void operationsOnAMissingGroupAreValidationErrors() {
         assertThatThrownBy(() -> asg.startInstanceRefresh(r -> r.autoScalingGroupName("nope")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationError"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
         assertThatThrownBy(() -> asg.describeLifecycleHooks(r -> r.autoScalingGroupName("nope")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationError"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
         assertThatThrownBy(() -> asg.completeLifecycleAction(r -> r.autoScalingGroupName("web")
                 .lifecycleHookName("other").instanceId("i-0123").lifecycleActionResult("CONTINUE")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationError"))
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"))
                 .hasMessageContaining("No Lifecycle Hook found");
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefreshStatus;
 import software.amazon.awssdk.services.autoscaling.model.RefreshPreferences.Builder;
@@ -80,9 +79,6 @@ class InstanceRefreshSimulationTest {
         return new ArrayList<>(seen);
     }
 
-    private static String errorCode(Throwable e) {
-        return ((AutoScalingException) e).awsErrorDetails().errorCode();
-    }
 
     @Test
     void successfulRefreshReplacesEveryInstanceInBatchesAndPointsTheGroupAtTheNewVersion() {
@@ -271,7 +267,7 @@ class InstanceRefreshSimulationTest {
         assertThat(describe(id).percentageComplete()).isEqualTo(25);
         assertThat(standIn.autoScaling().group(GROUP).launchTemplate().version()).isEqualTo("1");
         assertThatThrownBy(() -> asg.cancelInstanceRefresh(r -> r.autoScalingGroupName(GROUP)))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ActiveInstanceRefreshNotFound"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ActiveInstanceRefreshNotFound"));
     }
 
     @Test
@@ -295,10 +291,10 @@ class InstanceRefreshSimulationTest {
     void rollbackNeedsAnActiveReversibleRefresh() {
         fourInstanceGroup();
         assertThatThrownBy(() -> asg.rollbackInstanceRefresh(r -> r.autoScalingGroupName(GROUP)))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ActiveInstanceRefreshNotFound"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ActiveInstanceRefreshNotFound"));
         start("$Latest", p -> p.minHealthyPercentage(50));
         assertThatThrownBy(() -> asg.rollbackInstanceRefresh(r -> r.autoScalingGroupName(GROUP)))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("IrreversibleInstanceRefresh"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("IrreversibleInstanceRefresh"));
     }
 
     @Test
@@ -306,7 +302,7 @@ class InstanceRefreshSimulationTest {
         fourInstanceGroup();
         start("2", p -> p.minHealthyPercentage(50));
         assertThatThrownBy(() -> start("2", p -> p.minHealthyPercentage(50)))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InstanceRefreshInProgress"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InstanceRefreshInProgress"));
         assertThat(standIn.calls("StartInstanceRefresh")).extracting(RecordedCall::errorCode)
                 .containsExactly(null, "InstanceRefreshInProgress");
     }
@@ -324,15 +320,15 @@ class InstanceRefreshSimulationTest {
                 p -> p.minHealthyPercentage(101));
         for (Consumer<Builder> preferences : invalid) {
             assertThatThrownBy(() -> start("2", preferences))
-                    .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationError"));
+                    .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
         }
         assertThatThrownBy(() -> start("$Latest", p -> p.autoRollback(true)))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationError"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
         assertThatThrownBy(() -> asg.startInstanceRefresh(r -> r.autoScalingGroupName(GROUP)
                 .preferences(p -> p.autoRollback(true))))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationError"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
         assertThatThrownBy(() -> start("9", p -> p.minHealthyPercentage(50)))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationError"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
         assertThat(standIn.autoScaling().refreshes(GROUP)).isEmpty();
     }
 
@@ -341,7 +337,7 @@ class InstanceRefreshSimulationTest {
         group(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "$Default").capacity(2));
         assertThatThrownBy(() -> start("2", p -> p.autoRollback(true)))
                 .satisfies(e -> assertThat(e).hasMessageContaining("$Default"))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationError"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
     }
 
     @Test
@@ -388,7 +384,7 @@ class InstanceRefreshSimulationTest {
         String inService = standIn.autoScaling().group(GROUP).instances().get(0).instanceId();
         assertThatThrownBy(() -> asg.completeLifecycleAction(r -> r.autoScalingGroupName(GROUP).lifecycleHookName(HOOK)
                 .instanceId(inService).lifecycleActionResult("CONTINUE")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationError"))
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"))
                 .hasMessageContaining("No active Lifecycle Action found with instance ID " + inService);
         assertThat(standIn.autoScaling().lifecycleActions()).isEmpty();
     }

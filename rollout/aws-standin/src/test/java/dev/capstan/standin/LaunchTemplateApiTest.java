@@ -8,7 +8,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateVersionsResponse;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -48,9 +47,6 @@ class LaunchTemplateApiTest {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String errorCode(Throwable e) {
-        return ((Ec2Exception) e).awsErrorDetails().errorCode();
-    }
 
     @Test
     void describeLaunchTemplatesFindsTemplatesByNameAndById() {
@@ -69,13 +65,13 @@ class LaunchTemplateApiTest {
     @Test
     void missingTemplatesAnswerEc2sNotFoundCodes() {
         assertThatThrownBy(() -> ec2.describeLaunchTemplates(r -> r.launchTemplateNames("nope")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateName.NotFoundException"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidLaunchTemplateName.NotFoundException"));
         assertThatThrownBy(() -> ec2.describeLaunchTemplates(r -> r.launchTemplateIds("lt-0123456789abcdef0")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateId.NotFound"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidLaunchTemplateId.NotFound"));
         assertThatThrownBy(() -> ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("nope")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateName.NotFoundException"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidLaunchTemplateName.NotFoundException"));
         assertThatThrownBy(() -> ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("capstan").versions("7")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateId.VersionNotFound"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidLaunchTemplateId.VersionNotFound"));
     }
 
     @Test
@@ -125,12 +121,12 @@ class LaunchTemplateApiTest {
     void userDataMustBeBase64AndAtMost16Kilobytes() {
         assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
                 .sourceVersion("1").launchTemplateData(d -> d.userData("not base64 at all!"))))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidUserData.Malformed"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidUserData.Malformed"));
         String big = base64("x".repeat(12_300));
         assertThat(big.length()).isGreaterThan(16 * 1024);
         assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
                 .sourceVersion("1").launchTemplateData(d -> d.userData(big))))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidParameterValue"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidParameterValue"));
         String fits = base64("x".repeat(12_000));
         assertThat(ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan").sourceVersion("1")
                 .launchTemplateData(d -> d.userData(fits))).launchTemplateVersion().versionNumber()).isEqualTo(2L);
@@ -187,7 +183,7 @@ class LaunchTemplateApiTest {
     @Test
     void modifyingTheDefaultToAMissingVersionFails() {
         assertThatThrownBy(() -> ec2.modifyLaunchTemplate(r -> r.launchTemplateName("capstan").defaultVersion("4")))
-                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidLaunchTemplateId.VersionNotFound"));
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidLaunchTemplateId.VersionNotFound"));
         assertThat(standIn.ec2().launchTemplate("capstan").defaultVersionNumber()).isEqualTo(1);
     }
 

@@ -2,6 +2,7 @@ package dev.capstan.standin;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -29,6 +30,11 @@ final class SdkClients {
     static EcrClient ecr(AwsStandIn s) {
         return EcrClient.builder().endpointOverride(s.endpoint()).region(Region.EU_WEST_1)
                 .credentialsProvider(CREDENTIALS).build();
+    }
+
+    /** The AWS error code of a service exception thrown by any SDK client. */
+    static String errorCode(Throwable e) {
+        return ((AwsServiceException) e).awsErrorDetails().errorCode();
     }
 
     static String digest(char c) {

@@ -109,8 +109,12 @@ class StandaloneControlApiTest {
         assertThat(response.body()).contains("\"error\"").contains("kind must be");
         assertThat(standalone.raw(HttpRequest.newBuilder(standalone.endpoint.resolve("/_standin/nope")).GET().build())
                 .statusCode()).isEqualTo(404);
-        assertThatThrownBy(() -> standalone.post("/_standin/seed", "{\"groups\": [{\"name\": \"x\", \"launchTemplate\": \"missing\"}]}"))
-                .hasMessageContaining("400").hasMessageContaining("no launch template named missing");
+        String before = standalone.get("/_standin/state").toString();
+        assertThatThrownBy(() -> standalone.post("/_standin/seed", """
+                {"launchTemplates": [{"name": "fresh"}],
+                 "groups": [{"name": "x", "launchTemplate": "missing"}]}
+                """)).hasMessageContaining("400").hasMessageContaining("no launch template named missing");
+        assertThat(standalone.get("/_standin/state").toString()).isEqualTo(before);
     }
 
     @Test

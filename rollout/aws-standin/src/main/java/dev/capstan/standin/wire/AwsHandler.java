@@ -47,6 +47,9 @@ public final class AwsHandler implements HttpHandler {
             Reply reply = answer(exchange, new String(body, StandardCharsets.UTF_8));
             send(exchange, reply);
         } catch (RuntimeException e) {
+            // A bug in the stand-in, not an AWS answer: say so loudly on stdout (JSON, like every log line) and in a 500.
+            System.out.println(EcrApi.JSON.createObjectNode().put("level", "ERROR").put("logger", "aws-standin")
+                    .put("message", "request failed inside the stand-in").put("error", e.toString()));
             send(exchange, new Reply(500, "text/plain", "stand-in failure: " + e));
         }
     }

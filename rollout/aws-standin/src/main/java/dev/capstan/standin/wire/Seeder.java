@@ -19,7 +19,9 @@ final class Seeder {
         this.standIn = standIn;
     }
 
+    /** Checks the whole document first, so a bad seed is refused before anything changes. */
     void seed(JsonNode seed) {
+        new SeedCheck(standIn).check(seed);
         if (seed.hasNonNull("registryHost")) {
             standIn.ecr().setRegistryHost(seed.get("registryHost").asText());
         }
