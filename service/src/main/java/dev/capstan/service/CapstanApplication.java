@@ -6,6 +6,7 @@ import dev.capstan.service.errors.InvalidNameExceptionMapper;
 import dev.capstan.service.errors.JsonServletErrorHandler;
 import dev.capstan.service.health.ReadinessHealthCheck;
 import dev.capstan.service.jetty.ServerCustomizer;
+import dev.capstan.service.lifecycle.LogFlush;
 import dev.capstan.service.lifecycle.TermSignal;
 import dev.capstan.service.metrics.PrometheusServlet;
 import dev.capstan.service.resources.HelloResource;
@@ -15,7 +16,6 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.logging.common.LoggingUtil;
 
 public class CapstanApplication extends Application<CapstanConfiguration> {
     public static void main(String[] args) throws Exception {
@@ -26,6 +26,10 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
     public static void launch(CapstanApplication application, String... args) throws Exception {
         TermSignal.exitZeroOnTerm();
         application.run(args);
+        // Every command but the server ends here; the server's logs are flushed when it stops.
+        if (args.length == 0 || !"server".equals(args[0])) {
+            LogFlush.now();
+        }
     }
 
     /**
@@ -34,7 +38,7 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
      */
     @Override
     protected void onFatalError(Throwable t) {
-        LoggingUtil.getLoggerContext().stop();
+        LogFlush.now();
         Runtime.getRuntime().halt(1);
     }
 
@@ -63,6 +67,7 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
         final ReadinessHealthCheck readiness = new ReadinessHealthCheck();
         environment.healthChecks().register(ReadinessHealthCheck.NAME, readiness);
         environment.lifecycle().addServerLifecycleListener(readiness);
+        environment.lifecycle().addServerLifecycleListener(server -> LogFlush.afterServerStops());
 
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
                 .addMapping("/prometheus");
