@@ -94,7 +94,14 @@ complete_launch_hooks() {
   return "$status"
 }
 
-# --- docker -------------------------------------------------------------------
+# --- tools ---------------------------------------------------------------------
+# The Amazon Linux 2023 AMI ships the AWS CLI; a minimal AMI does not.
+ensure_aws_cli() {
+  command -v aws >/dev/null && return 0
+  log "installing the AWS CLI"
+  dnf install -y awscli-2 >/dev/null || fail "dnf install awscli-2 failed"
+}
+
 ensure_docker() {
   if docker info >/dev/null 2>&1; then
     return 0
@@ -221,6 +228,7 @@ main() {
   trap on_exit EXIT
   log "booting $IMAGE_REF (tag $IMAGE_TAG)"
   read_instance_facts
+  ensure_aws_cli
   ensure_docker
   if [[ $(running_digest) == "$IMAGE_DIGEST" ]]; then
     log "container $CONTAINER_NAME already runs $IMAGE_DIGEST: not starting another"
