@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What to seed as an Auto Scaling group. Defaults: capacity 2 (min = desired, max = 2 x desired), zones
+ * What to seed as an Auto Scaling group. Defaults: capacity 2, or the number of explicit instances
+ * (min = desired, max = 2 x desired), zones
  * eu-west-1a and eu-west-1b, launch template version {@code "1"}, no lifecycle hook, health check grace period 60 s
  * (also the default instance warm-up). Instances are generated InService on the launch template's resolved version,
  * spread over the zones, unless given explicitly with {@link #instance(InstanceSpec)}.
@@ -19,7 +20,7 @@ public final class GroupSpec {
     private String launchTemplateVersion = "1";
     private boolean mixedInstancesPolicy;
     private int minSize = -1;
-    private int desiredCapacity = 2;
+    private int desiredCapacity = -1;
     private int maxSize = -1;
     private List<String> availabilityZones = List.of("eu-west-1a", "eu-west-1b");
     private String launchHook;
@@ -115,9 +116,12 @@ public final class GroupSpec {
     public String launchTemplateName() { return launchTemplateName; }
     public String launchTemplateVersion() { return launchTemplateVersion; }
     public boolean mixedInstancesPolicy() { return mixedInstancesPolicy; }
-    public int minSize() { return minSize >= 0 ? minSize : desiredCapacity; }
-    public int desiredCapacity() { return desiredCapacity; }
-    public int maxSize() { return maxSize >= 0 ? maxSize : Math.max(1, desiredCapacity * 2); }
+    public int minSize() { return minSize >= 0 ? minSize : desiredCapacity(); }
+    /** As set; else the number of explicit instances; else 2. */
+    public int desiredCapacity() {
+        return desiredCapacity >= 0 ? desiredCapacity : instances.isEmpty() ? 2 : instances.size();
+    }
+    public int maxSize() { return maxSize >= 0 ? maxSize : Math.max(1, desiredCapacity() * 2); }
     public List<String> availabilityZones() { return availabilityZones; }
     public String launchHook() { return launchHook; }
     public Duration launchHookHeartbeat() { return launchHookHeartbeat; }

@@ -44,7 +44,7 @@ final class SeedCheck {
                 throw new IllegalArgumentException("group " + name + " already exists");
             }
             checkTemplateReference(g, newTemplates);
-            int desired = g.path("desiredCapacity").asInt(2);
+            int desired = Seeder.desiredCapacity(g);
             int min = g.path("minSize").asInt(desired);
             int max = g.path("maxSize").asInt(Math.max(1, desired * 2));
             if (min < 0 || desired < min || desired > max) {

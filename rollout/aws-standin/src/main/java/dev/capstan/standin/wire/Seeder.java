@@ -73,7 +73,7 @@ final class Seeder {
     private void group(JsonNode g) {
         GroupSpec spec = GroupSpec.named(ControlApi.required(g, "name"))
                 .launchTemplate(ControlApi.required(g, "launchTemplate"), g.path("version").asText("1"));
-        int desired = g.path("desiredCapacity").asInt(2);
+        int desired = desiredCapacity(g);
         spec.capacity(g.path("minSize").asInt(desired), desired, g.path("maxSize").asInt(Math.max(1, desired * 2)));
         if (g.has("availabilityZones")) {
             List<String> zones = new ArrayList<>();
@@ -99,5 +99,11 @@ final class Seeder {
                     i.path("protectedFromScaleIn").asBoolean(false)));
         }
         standIn.autoScaling().createGroup(spec);
+    }
+
+    /** As given; else the number of seeded instances; else 2 (as {@link GroupSpec} defaults). */
+    static int desiredCapacity(JsonNode group) {
+        int instances = group.path("instances").size();
+        return group.path("desiredCapacity").asInt(instances > 0 ? instances : 2);
     }
 }
