@@ -89,7 +89,7 @@ public final class AwsStandIn implements AutoCloseable {
             ImdsServer imdsServer = new ImdsServer(world, imdsPort);
             AwsStandIn standIn = new AwsStandIn(world, server, executor, imdsServer);
             server.createContext("/", new AwsHandler(world, List.of(new AutoScalingApi(world, operations),
-                    new Ec2Api(world), new EcrApi(world)), new ControlApi(standIn, world, operations)));
+                    new Ec2Api(world), new EcrApi(world)), new ControlApi(standIn, world)));
             server.start();
             return standIn;
         } catch (IOException e) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Moves groups, instances and instance refreshes forward in simulated time. State is advanced lazily: every request
@@ -651,9 +650,5 @@ public final class Simulation {
 
     static boolean isNumber(String s) {
         return s != null && s.matches("[0-9]+");
-    }
-
-    public Stream<Group> groups() {
-        return groups.stream();
     }
 }

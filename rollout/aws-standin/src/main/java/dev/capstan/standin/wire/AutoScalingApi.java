@@ -229,19 +229,19 @@ public final class AutoScalingApi implements ServiceApi {
 
     private void describeInstances(QueryParams q, Xml xml) {
         List<String> ids = q.strings("InstanceIds.member");
-        List<Object[]> rows = new ArrayList<>();
+        List<GroupInstance> rows = new ArrayList<>();
         for (Group g : world.groups.values()) {
             for (Instance i : g.instances) {
                 if (ids == null || ids.isEmpty() || ids.contains(i.id)) {
-                    rows.add(new Object[] {g, i});
+                    rows.add(new GroupInstance(g, i));
                 }
             }
         }
-        Page<Object[]> page = Page.of(rows, q.integer("MaxRecords"), 50, q.get("NextToken"), AutoScalingApi::badToken);
+        Page<GroupInstance> page = Page.of(rows, q.integer("MaxRecords"), 50, q.get("NextToken"), AutoScalingApi::badToken);
         xml.start("AutoScalingInstances");
-        for (Object[] row : page.items()) {
-            Group g = (Group) row[0];
-            Instance i = (Instance) row[1];
+        for (GroupInstance row : page.items()) {
+            Group g = row.group();
+            Instance i = row.instance();
             xml.start("member").leaf("InstanceId", i.id).leaf("InstanceType", i.instanceType)
                     .leaf("AutoScalingGroupName", g.name).leaf("AvailabilityZone", i.availabilityZone)
                     .leaf("LifecycleState", i.lifecycleState).leaf("HealthStatus", i.healthStatus.toUpperCase());
@@ -249,6 +249,9 @@ public final class AutoScalingApi implements ServiceApi {
             xml.leaf("ProtectedFromScaleIn", i.protectedFromScaleIn).end();
         }
         xml.end().leaf("NextToken", page.nextToken());
+    }
+
+    private record GroupInstance(Group group, Instance instance) {
     }
 
     private void describeHooks(QueryParams q, Xml xml) {

@@ -11,7 +11,6 @@ import dev.capstan.standin.AwsError;
 import dev.capstan.standin.AwsStandIn;
 import dev.capstan.standin.DemoWorld;
 import dev.capstan.standin.InstanceIdentity;
-import dev.capstan.standin.state.GroupOperations;
 import dev.capstan.standin.state.World;
 
 import java.io.IOException;
@@ -35,7 +34,7 @@ public final class ControlApi implements HttpHandler {
     private final World world;
     private final Seeder seeder;
 
-    public ControlApi(AwsStandIn standIn, World world, GroupOperations operations) {
+    public ControlApi(AwsStandIn standIn, World world) {
         this.standIn = standIn;
         this.world = world;
         this.seeder = new Seeder(standIn);

@@ -125,7 +125,7 @@ public final class Ec2Api implements ServiceApi {
         }
         Long min = version(q.get("MinVersion"));
         Long max = version(q.get("MaxVersion"));
-        List<Object[]> rows = new ArrayList<>();
+        List<TemplateVersion> rows = new ArrayList<>();
         for (Template t : templates) {
             List<Version> chosen = new ArrayList<>();
             if (versions != null && !versions.isEmpty()) {
@@ -141,18 +141,21 @@ public final class Ec2Api implements ServiceApi {
             chosen.removeIf(v -> (min != null && v.number < min) || (max != null && v.number > max));
             chosen.sort(Comparator.comparingLong((Version v) -> v.number).reversed());
             for (Version v : chosen) {
-                rows.add(new Object[] {t, v});
+                rows.add(new TemplateVersion(t, v));
             }
         }
         maxResults(q.integer("MaxResults"));
-        Page<Object[]> page = Page.of(rows, q.integer("MaxResults"), 200, q.get("NextToken"), Ec2Api::badToken);
+        Page<TemplateVersion> page = Page.of(rows, q.integer("MaxResults"), 200, q.get("NextToken"), Ec2Api::badToken);
         xml.start("launchTemplateVersionSet");
-        for (Object[] row : page.items()) {
+        for (TemplateVersion row : page.items()) {
             xml.start("item");
-            writeVersion((Template) row[0], (Version) row[1], xml);
+            writeVersion(row.template(), row.version(), xml);
             xml.end();
         }
         xml.end().leaf("nextToken", page.nextToken());
+    }
+
+    private record TemplateVersion(Template template, Version version) {
     }
 
     private static Long version(String v) {

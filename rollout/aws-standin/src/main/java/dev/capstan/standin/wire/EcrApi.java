@@ -55,7 +55,7 @@ public final class EcrApi implements ServiceApi {
             return;
         }
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
+            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 flatten(prefix + "." + (i + 1), node.get(i), out);

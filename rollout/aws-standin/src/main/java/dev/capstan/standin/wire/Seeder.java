@@ -66,7 +66,7 @@ final class Seeder {
         if (t.hasNonNull("instanceProfileName")) {
             spec.instanceProfileName(t.get("instanceProfileName").asText());
         }
-        t.path("instanceTags").fields().forEachRemaining(e -> spec.instanceTag(e.getKey(), e.getValue().asText()));
+        t.path("instanceTags").properties().forEach(e -> spec.instanceTag(e.getKey(), e.getValue().asText()));
         standIn.ec2().createLaunchTemplate(spec);
     }
 
