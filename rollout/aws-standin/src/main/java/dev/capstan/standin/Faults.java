@@ -39,6 +39,7 @@ public final class Faults {
     private final List<Planned> planned = new ArrayList<>();
     private final Map<String, Integer> failRefreshAt = new HashMap<>();
     private final Set<String> failRollback = new HashSet<>();
+    private final Set<String> alarmsInAlarm = new HashSet<>();
 
     /** The next {@code times} calls are throttled (Auto Scaling {@code Throttling} 400, EC2 {@code RequestLimitExceeded} 503, ECR {@code ThrottlingException} 400). */
     public synchronized Faults throttle(String action, int times) {
@@ -84,7 +85,24 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Puts a CloudWatch alarm into the ALARM state: an active refresh whose AlarmSpecification names it fails (and
+     * rolls back with AutoRollback), as Auto Scaling does. Lasts until {@link #clear()} or reset.
+     */
+    public synchronized Faults alarm(String alarmName) {
+        if (alarmName == null || alarmName.isBlank()) {
+            throw new IllegalArgumentException("an alarm name is required");
+        }
+        alarmsInAlarm.add(alarmName);
+        return this;
+    }
+
+    public synchronized boolean inAlarm(String alarmName) {
+        return alarmsInAlarm.contains(alarmName);
+    }
+
     public synchronized void clear() {
+        alarmsInAlarm.clear();
         planned.clear();
         failRefreshAt.clear();
         failRollback.clear();

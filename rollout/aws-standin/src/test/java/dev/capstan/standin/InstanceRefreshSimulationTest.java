@@ -388,4 +388,48 @@ class InstanceRefreshSimulationTest {
                 .hasMessageContaining("No active Lifecycle Action found with instance ID " + inService);
         assertThat(standIn.autoScaling().lifecycleActions()).isEmpty();
     }
+
+    @Test
+    void anAlarmInTheAlarmSpecificationFailsTheRefreshAndRollsItBack() {
+        fourInstanceGroup();
+        String id = start("2", p -> p.minHealthyPercentage(50).instanceWarmup(30).autoRollback(true)
+                .alarmSpecification(a -> a.alarms("capstan-5xx")));
+        standIn.clock().advance(Duration.ofSeconds(120));
+        standIn.faults().alarm("some-other-alarm");
+        assertThat(describe(id).status()).isEqualTo(InstanceRefreshStatus.IN_PROGRESS);
+
+        standIn.faults().alarm("capstan-5xx");
+
+        assertThat(describe(id).status()).isEqualTo(InstanceRefreshStatus.ROLLBACK_IN_PROGRESS);
+        assertThat(describe(id).rollbackDetails().rollbackReason()).contains("capstan-5xx").contains("ALARM");
+        assertThat(runToEnd(id)).last().isEqualTo("RollbackSuccessful 0");
+    }
+
+    @Test
+    void protectedInstancesAreReplacedIgnoredOrWaitedForAsThePreferenceSays() {
+        GroupSpec spec = GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1")
+                .instance(InstanceSpec.inService("i-0000000000000b001", "eu-west-1a").withScaleInProtection())
+                .instance(InstanceSpec.inService("i-0000000000000b002", "eu-west-1b"));
+        group(spec);
+        String ignore = start("2", p -> p.minHealthyPercentage(50).instanceWarmup(0).scaleInProtectedInstances("Ignore"));
+        assertThat(runToEnd(ignore)).last().isEqualTo("Successful 100");
+        assertThat(standIn.autoScaling().group(GROUP).instance("i-0000000000000b001")).isPresent();
+        assertThat(standIn.autoScaling().group(GROUP).instance("i-0000000000000b002")).isEmpty();
+
+        standIn.reset();
+        world();
+        group(spec);
+        String waits = start("2", p -> p.minHealthyPercentage(50).instanceWarmup(0));
+        standIn.clock().advance(Duration.ofMinutes(5));
+        assertThat(describe(waits).statusReason()).contains("protected from scale in").contains("i-0000000000000b001");
+        assertThat(runToEnd(waits)).last().isEqualTo("Failed 50");
+
+        standIn.reset();
+        world();
+        group(spec);
+        String refresh = start("2", p -> p.minHealthyPercentage(50).instanceWarmup(0).scaleInProtectedInstances("Refresh"));
+        assertThat(runToEnd(refresh)).last().isEqualTo("Successful 100");
+        assertThat(standIn.autoScaling().group(GROUP).instances())
+                .allSatisfy(i -> assertThat(i.launchTemplateVersion()).isEqualTo("2"));
+    }
 }

@@ -248,6 +248,11 @@ public final class Simulation {
                 return true;
             case "InProgress":
             case "RollbackInProgress":
+                if (!r.rollingBack && alarmed(r).isPresent()) {
+                    fail(g, r, t, "Instance refresh failed: CloudWatch alarm " + alarmed(r).get()
+                            + " went into the ALARM state.", r.batch == null ? List.of() : r.batch.newIds);
+                    return true;
+                }
                 if (r.batch != null) {
                     return advanceBatch(g, r, t);
                 }
@@ -255,6 +260,11 @@ public final class Simulation {
             default:
                 return false;
         }
+    }
+
+    private Optional<String> alarmed(Refresh r) {
+        List<String> alarms = r.preferences.alarms();
+        return alarms == null ? Optional.empty() : alarms.stream().filter(faults::inAlarm).findFirst();
     }
 
     private void plan(Group g, Refresh r, Instant t) {

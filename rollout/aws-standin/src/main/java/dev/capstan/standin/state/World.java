@@ -55,6 +55,8 @@ public final class World {
     public synchronized Instant now() {
         Instant now = clock.instant();
         simulation.catchUp(now);
+        // Faults injected since the last event (an alarm, say) take effect now, not at the next event.
+        simulation.settleAll(now);
         return now;
     }
 

@@ -20,8 +20,9 @@ final class FaultRequests {
                     f.path("httpStatus").asInt(400), times);
             case "failRefreshAt" -> faults.failRefreshAt(ControlApi.required(f, "group"), f.path("percent").asInt(0));
             case "failRollback" -> faults.failRollback(ControlApi.required(f, "group"));
+            case "alarm" -> faults.alarm(ControlApi.required(f, "alarm"));
             default -> throw new IllegalArgumentException("kind must be throttle, serverError, accessDenied, error, "
-                    + "failRefreshAt or failRollback; got " + kind);
+                    + "failRefreshAt, failRollback or alarm; got " + kind);
         }
     }
 }
