@@ -120,10 +120,9 @@ ensure_docker() {
   fail "the docker daemon does not answer"
 }
 
-# Prints the digest label of the running container of that name, nothing when there is none or it is stopped.
-running_digest() {
-  docker inspect --format "{{if .State.Running}}{{index .Config.Labels \"$DIGEST_LABEL\"}}{{end}}" \
-    "$CONTAINER_NAME" 2>/dev/null || true
+# Prints the id of a running container started from this digest (by an earlier run), nothing when there is none.
+running_container_of_this_digest() {
+  docker ps --quiet --filter "label=$DIGEST_LABEL=$IMAGE_DIGEST" --filter status=running
 }
 
 registry_login() {
@@ -230,7 +229,7 @@ main() {
   read_instance_facts
   ensure_aws_cli
   ensure_docker
-  if [[ $(running_digest) == "$IMAGE_DIGEST" ]]; then
+  if [[ -n $(running_container_of_this_digest) ]]; then
     log "container $CONTAINER_NAME already runs $IMAGE_DIGEST: not starting another"
   else
     registry_login
