@@ -196,4 +196,36 @@ class LaunchTemplateApiTest {
                 .launchTemplateVersions().get(0).launchTemplateData().userData();
         assertThat(SdkBytes.fromByteArray(Base64.getDecoder().decode(back)).asUtf8String()).isEqualTo(text);
     }
+
+    @Test
+    void networkInterfacesBlockDevicesAndMonitoringRoundTrip() {
+        LaunchTemplateVersion v = ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan").sourceVersion("1")
+                .launchTemplateData(d -> d.monitoring(m -> m.enabled(true))
+                        .networkInterfaces(n -> n.deviceIndex(0).subnetId("subnet-0abc").associatePublicIpAddress(false)
+                                .groups("sg-0aaa", "sg-0bbb"))
+                        .blockDeviceMappings(b -> b.deviceName("/dev/xvda")
+                                .ebs(e -> e.volumeSize(30).volumeType("gp3").encrypted(true).deleteOnTermination(true)))))
+                .launchTemplateVersion();
+        assertThat(v.launchTemplateData().monitoring().enabled()).isTrue();
+        assertThat(v.launchTemplateData().networkInterfaces()).singleElement().satisfies(n -> {
+            assertThat(n.deviceIndex()).isZero();
+            assertThat(n.subnetId()).isEqualTo("subnet-0abc");
+            assertThat(n.associatePublicIpAddress()).isFalse();
+            assertThat(n.groups()).containsExactly("sg-0aaa", "sg-0bbb");
+        });
+        assertThat(v.launchTemplateData().blockDeviceMappings()).singleElement().satisfies(b -> {
+            assertThat(b.deviceName()).isEqualTo("/dev/xvda");
+            assertThat(b.ebs().volumeSize()).isEqualTo(30);
+            assertThat(b.ebs().volumeTypeAsString()).isEqualTo("gp3");
+            assertThat(b.ebs().encrypted()).isTrue();
+        });
+    }
+
+    @Test
+    void aDeletedVersionsNumberIsNeverReused() {
+        standIn.ec2().createVersion("capstan", null, "v2");
+        ec2.deleteLaunchTemplateVersions(d -> d.launchTemplateName("capstan").versions("2"));
+        assertThat(ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan").sourceVersion("1")
+                .launchTemplateData(d -> d.imageId("ami-0fff"))).launchTemplateVersion().versionNumber()).isEqualTo(3L);
+    }
 }

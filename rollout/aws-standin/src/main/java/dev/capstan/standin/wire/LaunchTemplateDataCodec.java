@@ -14,16 +14,23 @@ public final class LaunchTemplateDataCodec {
 
     private enum Kind { SCALAR, STRUCT, SCALARS, STRUCTS }
 
-    /** One member: its SDK name, its name in requests, its element in responses, and its children for structures. */
-    private record Field(String member, String query, String xml, Kind kind, List<Field> children) {
+    /**
+     * One member: its SDK name, its name in requests, its element in responses, the element of each list entry in
+     * responses, and its children for structures.
+     */
+    private record Field(String member, String query, String xml, String item, Kind kind, List<Field> children) {
     }
 
     private static Field scalar(String member, String xml) {
-        return new Field(member, member, xml, Kind.SCALAR, List.of());
+        return new Field(member, member, xml, null, Kind.SCALAR, List.of());
     }
 
     private static Field struct(String member, String xml, Field... children) {
-        return new Field(member, member, xml, Kind.STRUCT, List.of(children));
+        return new Field(member, member, xml, null, Kind.STRUCT, List.of(children));
+    }
+
+    private static Field list(String member, String query, String xml, Field... children) {
+        return new Field(member, query, xml, "item", children.length == 0 ? Kind.SCALARS : Kind.STRUCTS, List.of(children));
     }
 
     private static final List<Field> FIELDS = List.of(
@@ -42,22 +49,23 @@ public final class LaunchTemplateDataCodec {
             struct("MetadataOptions", "metadataOptions", scalar("HttpTokens", "httpTokens"),
                     scalar("HttpPutResponseHopLimit", "httpPutResponseHopLimit"), scalar("HttpEndpoint", "httpEndpoint"),
                     scalar("HttpProtocolIpv6", "httpProtocolIpv6"), scalar("InstanceMetadataTags", "instanceMetadataTags")),
-            new Field("SecurityGroupIds", "SecurityGroupId", "securityGroupIdSet", Kind.SCALARS, List.of()),
-            new Field("SecurityGroups", "SecurityGroup", "securityGroupSet", Kind.SCALARS, List.of()),
-            new Field("TagSpecifications", "TagSpecification", "tagSpecificationSet", Kind.STRUCTS, List.of(
+            list("SecurityGroupIds", "SecurityGroupId", "securityGroupIdSet"),
+            list("SecurityGroups", "SecurityGroup", "securityGroupSet"),
+            list("TagSpecifications", "TagSpecification", "tagSpecificationSet",
                     scalar("ResourceType", "resourceType"),
-                    new Field("Tags", "Tag", "tagSet", Kind.STRUCTS, List.of(scalar("Key", "key"), scalar("Value", "value"))))),
-            new Field("BlockDeviceMappings", "BlockDeviceMapping", "blockDeviceMappingSet", Kind.STRUCTS, List.of(
+                    list("Tags", "Tag", "tagSet", scalar("Key", "key"), scalar("Value", "value"))),
+            list("BlockDeviceMappings", "BlockDeviceMapping", "blockDeviceMappingSet",
                     scalar("DeviceName", "deviceName"), scalar("VirtualName", "virtualName"), scalar("NoDevice", "noDevice"),
                     struct("Ebs", "ebs", scalar("Encrypted", "encrypted"), scalar("DeleteOnTermination", "deleteOnTermination"),
                             scalar("Iops", "iops"), scalar("KmsKeyId", "kmsKeyId"), scalar("SnapshotId", "snapshotId"),
                             scalar("VolumeSize", "volumeSize"), scalar("VolumeType", "volumeType"),
-                            scalar("Throughput", "throughput")))),
-            new Field("NetworkInterfaces", "NetworkInterface", "networkInterfaceSet", Kind.STRUCTS, List.of(
+                            scalar("Throughput", "throughput"))),
+            list("NetworkInterfaces", "NetworkInterface", "networkInterfaceSet",
                     scalar("AssociatePublicIpAddress", "associatePublicIpAddress"),
                     scalar("DeleteOnTermination", "deleteOnTermination"), scalar("Description", "description"),
                     scalar("DeviceIndex", "deviceIndex"), scalar("SubnetId", "subnetId"),
-                    new Field("Groups", "SecurityGroupId", "groupSet", Kind.SCALARS, List.of()))));
+                    // The one list whose response entries are not <item>: the model names them <groupId>.
+                    new Field("Groups", "SecurityGroupId", "groupSet", "groupId", Kind.SCALARS, List.of())));
 
     private LaunchTemplateDataCodec() {
     }
@@ -125,14 +133,14 @@ public final class LaunchTemplateDataCodec {
                 case SCALARS -> {
                     xml.start(f.xml());
                     for (Object item : (List<Object>) v) {
-                        xml.leaf("item", item);
+                        xml.leaf(f.item(), item);
                     }
                     xml.end();
                 }
                 case STRUCTS -> {
                     xml.start(f.xml());
                     for (Object item : (List<Object>) v) {
-                        xml.start("item");
+                        xml.start(f.item());
                         writeFields((Map<String, Object>) item, f.children(), xml);
                         xml.end();
                     }
