@@ -38,18 +38,18 @@ public class CapstanConfiguration extends Configuration {
     @ValidationMethod(message = "health must be the default type with delayedShutdownHandlerEnabled: true and a "
             + "shutdownWaitPeriod (DRAIN_WINDOW) above 0 and at most 5 minutes")
     public boolean isDrainWindowValid() {
-        return drainWindow()
-                .filter(window -> window.toNanoseconds() > 0 && window.compareTo(LONGEST_PHASE) <= 0)
-                .isPresent();
+        return drainWindow().filter(CapstanConfiguration::isSensiblePhase).isPresent();
     }
 
     @JsonIgnore
     @ValidationMethod(message = "server.shutdownGracePeriod (SHUTDOWN_GRACE_PERIOD) must be above 0 and at most "
             + "5 minutes")
     public boolean isShutdownGracePeriodValid() {
-        return shutdownGracePeriod()
-                .filter(grace -> grace.toNanoseconds() > 0 && grace.compareTo(LONGEST_PHASE) <= 0)
-                .isPresent();
+        return shutdownGracePeriod().filter(CapstanConfiguration::isSensiblePhase).isPresent();
+    }
+
+    private static boolean isSensiblePhase(Duration phase) {
+        return phase.toNanoseconds() > 0 && phase.compareTo(LONGEST_PHASE) <= 0;
     }
 
     @JsonIgnore

@@ -151,6 +151,16 @@ class ApiTest {
     }
 
     @Test
+    void oversizedHeadersAreA431InJson() {
+        final String answer = app.raw("GET /v1/hello HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 431");
+        assertThat(answer).containsIgnoringCase("Content-Type: application/json");
+        assertThat(answer).contains("{\"code\":431,");
+    }
+
+    @Test
     void anAmbiguousPathIsA400InJson() {
         assertJsonError(app.get("/v1/hello/%2e%2e/x", "Accept", "text/html"), 400);
     }

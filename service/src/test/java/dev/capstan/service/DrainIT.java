@@ -69,7 +69,8 @@ class DrainIT {
     }
 
     private static boolean refusesConnections(Http app) {
-        try (Socket ignored = new Socket("127.0.0.1", app.uri("/").getPort())) {
+        try {
+            new Socket("127.0.0.1", app.uri("/").getPort()).close();
             return false;
         } catch (ConnectException refused) {
             return true;

@@ -3,11 +3,8 @@ package dev.capstan.service.errors;
 import dev.capstan.service.core.RequestIds;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -43,12 +40,5 @@ public class JsonServerErrorHandler extends ErrorHandler {
     @Override
     protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
         writer.write(ErrorBody.json(code, message, cause));
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
-        fields.put(RequestIds.HEADER, RequestIds.generate());
-        return ByteBuffer.wrap(ErrorBody.json(status, reason, null).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors raised inside a servlet context but outside Jersey (e.g. a wrong method on the health servlet, an unknown
- * admin path): JSON whatever the client accepts, never HTML, never a stack trace.
+ * admin path): JSON whatever the client accepts, never HTML, never a stack trace. The same overrides as
+ * {@link JsonServerErrorHandler}, on the servlet flavour of Jetty's error handler: Java allows one base class.
  */
 public class JsonServletErrorHandler extends ErrorHandler {
     public JsonServletErrorHandler() {
