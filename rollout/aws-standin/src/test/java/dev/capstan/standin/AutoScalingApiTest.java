@@ -93,6 +93,8 @@ class AutoScalingApiTest {
         assertThat(asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames("nope")).autoScalingGroups()).isEmpty();
         assertThatThrownBy(() -> asg.describeAutoScalingGroups(r -> r.nextToken("garbage")))
                 .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidNextToken"));
+        assertThatThrownBy(() -> asg.describeAutoScalingGroups(r -> r.maxRecords(101)))
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
     }
 
     @Test

@@ -432,4 +432,23 @@ class InstanceRefreshSimulationTest {
         assertThat(standIn.autoScaling().group(GROUP).instances())
                 .allSatisfy(i -> assertThat(i.launchTemplateVersion()).isEqualTo("2"));
     }
+
+    @Test
+    void aLastCheckpointBelow100EndsTheRefreshThereWithoutRepointingTheGroup() {
+        fourInstanceGroup();
+        String id = start("2", p -> p.minHealthyPercentage(50).instanceWarmup(0).checkpointPercentages(50).checkpointDelay(60));
+        List<String> progress = runToEnd(id);
+        assertThat(progress).last().isEqualTo("Successful 50");
+        assertThat(describe(id).instancesToUpdate()).isEqualTo(2);
+        assertThat(standIn.autoScaling().group(GROUP).launchTemplate().version()).isEqualTo("1");
+        assertThat(standIn.autoScaling().group(GROUP).instances()).extracting(InstanceView::launchTemplateVersion)
+                .containsOnly("1", "2");
+    }
+
+    @Test
+    void onlyTheRollingStrategyIsModelled() {
+        fourInstanceGroup();
+        assertThatThrownBy(() -> asg.startInstanceRefresh(r -> r.autoScalingGroupName(GROUP).strategy("ReplaceRootVolume")))
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
+    }
 }

@@ -82,6 +82,16 @@ public final class AutoScalingApi implements ServiceApi {
         return new Reply(error.httpStatus(), "text/xml", xml.toString());
     }
 
+    /** MaxRecords, checked against the operation's limit as Auto Scaling checks it. */
+    private static Integer maxRecords(QueryParams q, int limit) {
+        Integer max = q.integer("MaxRecords");
+        if (max != null && max > limit) {
+            throw AwsError.validation("1 validation error detected: Value '" + max
+                    + "' at 'maxRecords' failed to satisfy constraint: Member must have value less than or equal to " + limit);
+        }
+        return max;
+    }
+
     private static AwsError badToken() {
         return new AwsError("InvalidNextToken", 400, "The token is invalid.");
     }
@@ -92,7 +102,7 @@ public final class AutoScalingApi implements ServiceApi {
         List<String> names = q.strings("AutoScalingGroupNames.member");
         List<Group> matching = world.groups.values().stream()
                 .filter(g -> names == null || names.isEmpty() || names.contains(g.name)).toList();
-        Page<Group> page = Page.of(matching, q.integer("MaxRecords"), 50, q.get("NextToken"), AutoScalingApi::badToken);
+        Page<Group> page = Page.of(matching, maxRecords(q, 100), 50, q.get("NextToken"), AutoScalingApi::badToken);
         xml.start("AutoScalingGroups");
         for (Group g : page.items()) {
             xml.start("member");
@@ -155,7 +165,7 @@ public final class AutoScalingApi implements ServiceApi {
         List<String> ids = q.strings("InstanceRefreshIds.member");
         List<Refresh> refreshes = world.group(groupName).map(g -> g.refreshes).orElse(List.of()).stream()
                 .filter(r -> ids == null || ids.isEmpty() || ids.contains(r.id)).toList();
-        Page<Refresh> page = Page.of(refreshes, q.integer("MaxRecords"), 50, q.get("NextToken"), AutoScalingApi::badToken);
+        Page<Refresh> page = Page.of(refreshes, maxRecords(q, 100), 50, q.get("NextToken"), AutoScalingApi::badToken);
         Group g = world.groups.get(groupName);
         xml.start("InstanceRefreshes");
         for (Refresh r : page.items()) {
@@ -237,7 +247,7 @@ public final class AutoScalingApi implements ServiceApi {
                 }
             }
         }
-        Page<GroupInstance> page = Page.of(rows, q.integer("MaxRecords"), 50, q.get("NextToken"), AutoScalingApi::badToken);
+        Page<GroupInstance> page = Page.of(rows, maxRecords(q, 50), 50, q.get("NextToken"), AutoScalingApi::badToken);
         xml.start("AutoScalingInstances");
         for (GroupInstance row : page.items()) {
             Group g = row.group();
