@@ -3,7 +3,6 @@ package dev.capstan.rollout.cli;
 import dev.capstan.rollout.aws.AwsClients;
 import dev.capstan.rollout.deploy.DeployRequest;
 import dev.capstan.rollout.deploy.IfRefreshRunning;
-import dev.capstan.rollout.deploy.OnTimeout;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,10 +32,6 @@ public final class DeployCommand implements Callable<Integer> {
             description = "Launch template name or id; must be the group's. Default: read from the group.")
     String launchTemplate;
 
-    @Option(names = "--registry", paramLabel = "HOST",
-            description = "Registry host for the image reference. Default: <registry id>.dkr.ecr.<region>.amazonaws.com.")
-    String registry;
-
     @Mixin
     RenderOptions render;
 
@@ -47,13 +42,8 @@ public final class DeployCommand implements Callable<Integer> {
             description = "When the group already has a refresh running: fail (exit 2), wait for it, or cancel it. Default: ${DEFAULT-VALUE}.")
     IfRefreshRunning ifRefreshRunning;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60m", converter = DurationConverter.class,
-            description = "Give up waiting after this long (exit 3). Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
-
-    @Option(names = "--on-timeout", paramLabel = "rollback|cancel|leave", defaultValue = "rollback",
-            description = "What to do with the refresh on timeout, SIGINT or SIGTERM. Default: ${DEFAULT-VALUE}.")
-    OnTimeout onTimeout;
+    @Mixin
+    ReleaseOptions release;
 
     @Option(names = "--verify-url", paramLabel = "URL",
             description = "After success, poll URL/v1/version until it reports the new image digest.")
@@ -63,17 +53,15 @@ public final class DeployCommand implements Callable<Integer> {
             description = "How long --verify-url may take. Default: ${DEFAULT-VALUE}.")
     Duration verifyTimeout;
 
-    @Option(names = "--dry-run", description = "Run the preflight checks and print the plan; change nothing.")
-    boolean dryRun;
-
     @Mixin
     AwsOptions awsOptions;
 
     @Override
     public Integer call() {
         DeployRequest request = new DeployRequest(group, repository, tag, Optional.ofNullable(launchTemplate),
-                Optional.ofNullable(registry), render.logDriver(), render.logGroup(), render.template(),
-                refresh.settings(), ifRefreshRunning, timeout, onTimeout, dryRun, Optional.ofNullable(verifyUrl),
+                release.registry(), render.logDriver(), render.logGroup(), render.template(),
+                refresh.settings(), ifRefreshRunning, release.timeout, release.onTimeout, release.dryRun,
+                Optional.ofNullable(verifyUrl),
                 verifyTimeout, Optional.empty());
         try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
             return new Wiring(root.context(), aws, root.out(), awsOptions).deployer().deploy(request);

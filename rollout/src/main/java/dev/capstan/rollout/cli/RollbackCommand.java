@@ -3,7 +3,6 @@ package dev.capstan.rollout.cli;
 import dev.capstan.rollout.aws.AwsClients;
 import dev.capstan.rollout.deploy.DeployRequest;
 import dev.capstan.rollout.deploy.IfRefreshRunning;
-import dev.capstan.rollout.deploy.OnTimeout;
 import dev.capstan.rollout.deploy.PreviousRelease;
 import dev.capstan.rollout.group.GroupSnapshot;
 import dev.capstan.rollout.refresh.ActiveRefreshStop;
@@ -34,26 +33,14 @@ public final class RollbackCommand implements Callable<Integer> {
             description = "With no active refresh: redeploy the image of this launch template version instead of the previous one.")
     Long toVersion;
 
-    @Option(names = "--registry", paramLabel = "HOST",
-            description = "Registry host for the image reference. Default: <registry id>.dkr.ecr.<region>.amazonaws.com.")
-    String registry;
-
     @Mixin
     RenderOptions render;
 
     @Mixin
     RefreshOptions refresh;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60m", converter = DurationConverter.class,
-            description = "Give up waiting after this long (exit 3). Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
-
-    @Option(names = "--on-timeout", paramLabel = "rollback|cancel|leave", defaultValue = "rollback",
-            description = "For a redeploy of the previous release: what to do with its refresh on timeout or signal. Default: ${DEFAULT-VALUE}.")
-    OnTimeout onTimeout;
-
-    @Option(names = "--dry-run", description = "For a redeploy of the previous release: print the plan, change nothing.")
-    boolean dryRun;
+    @Mixin
+    ReleaseOptions release;
 
     @Mixin
     AwsOptions awsOptions;
@@ -62,8 +49,8 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
             Wiring w = new Wiring(root.context(), aws, root.out(), awsOptions);
-            Deadline deadline = Deadline.after(root.context().clock(), timeout);
-            if (dryRun) {
+            Deadline deadline = Deadline.after(root.context().clock(), release.timeout);
+            if (release.dryRun) {
                 var active = w.refreshes.active(group);
                 if (active.isPresent()) {
                     root.out().println("Would roll back instance refresh " + active.get().instanceRefreshId() + " ("
@@ -74,7 +61,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 WatchResult stopped = new ActiveRefreshStop(w.refreshes, w.stopper, w.watcher)
                         .stop(group, ActiveRefreshStop.Kind.ROLLBACK, deadline, root.out());
                 if (stopped != null) {
-                    return CancelCommand.StopOutcome.exitCode(stopped, "RollbackSuccessful", timeout, root.out());
+                    return StopOutcome.exitCode(stopped, "RollbackSuccessful", release.timeout, root.out());
                 }
             }
             GroupSnapshot snapshot = w.groups.read(group);
@@ -84,8 +71,9 @@ public final class RollbackCommand implements Callable<Integer> {
             root.out().println("No active instance refresh on " + group + "; redeploying the image of version "
                     + previous.version() + ": " + previous.image().text() + ".");
             DeployRequest request = new DeployRequest(group, previous.image().repository(), previous.image().tag(),
-                    Optional.empty(), Optional.ofNullable(registry), render.logDriver(), render.logGroup(),
-                    render.template(), refresh.settings(), IfRefreshRunning.fail, timeout, onTimeout, dryRun,
+                    Optional.empty(), release.registry(), render.logDriver(), render.logGroup(),
+                    render.template(), refresh.settings(), IfRefreshRunning.fail, release.timeout, release.onTimeout,
+                    release.dryRun,
                     Optional.empty(), Duration.ofMinutes(5), Optional.of(previous.image().digest()));
             return w.deployer().deploy(request);
         }

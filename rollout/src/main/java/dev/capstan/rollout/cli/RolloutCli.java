@@ -64,7 +64,16 @@ public final class RolloutCli {
             err.flush();
             Runtime.getRuntime().halt(exitCode.get());
         }, "rollout-stop"));
-        int code = run(context, out, err, args);
+        int code;
+        try {
+            code = run(context, out, err, args);
+        } catch (Throwable t) {
+            // picocli hands Errors (not Exceptions) back to the caller; they still get one sentence, not a trace.
+            out.flush();
+            err.println("Unexpected failure " + t.getClass().getSimpleName() + ": " + t.getMessage()
+                    + "; check that rollout.jar was not replaced while running, then run again.");
+            code = ExitCode.DEPLOY_FAILED;
+        }
         exitCode.set(code);
         finished.set(true);
         done.countDown();

@@ -1,0 +1,28 @@
+package dev.capstan.rollout.cli;
+
+import dev.capstan.rollout.deploy.OnTimeout;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options of every command that ships a release (deploy, and rollback when it redeploys the previous image). */
+public final class ReleaseOptions {
+    @Option(names = "--registry", paramLabel = "HOST",
+            description = "Registry host for the image reference. Default: <registry id>.dkr.ecr.<region>.amazonaws.com.")
+    String registry;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60m", converter = DurationConverter.class,
+            description = "Give up waiting after this long (exit 3). Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--on-timeout", paramLabel = "rollback|cancel|leave", defaultValue = "rollback",
+            description = "What to do with the new refresh on timeout, SIGINT or SIGTERM. Default: ${DEFAULT-VALUE}.")
+    OnTimeout onTimeout;
+
+    @Option(names = "--dry-run", description = "Run the preflight checks and print the plan; change nothing.")
+    boolean dryRun;
+
+    Optional<String> registry() {
+        return Optional.ofNullable(registry);
+    }
+}
