@@ -14,7 +14,6 @@ import dev.capstan.standin.state.World;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -40,13 +39,8 @@ public final class AutoScalingApi implements ServiceApi {
     }
 
     @Override
-    public boolean supports(String action) {
-        return ACTIONS.contains(action);
-    }
-
-    @Override
-    public Map<String, String> flatten(Request request) {
-        return QueryWire.withoutEnvelope(request.query());
+    public Set<String> actions() {
+        return ACTIONS;
     }
 
     @Override

@@ -32,13 +32,8 @@ public final class Ec2Api implements ServiceApi {
     }
 
     @Override
-    public boolean supports(String action) {
-        return ACTIONS.contains(action);
-    }
-
-    @Override
-    public Map<String, String> flatten(Request request) {
-        return QueryWire.withoutEnvelope(request.query());
+    public Set<String> actions() {
+        return ACTIONS;
     }
 
     @Override

@@ -39,8 +39,8 @@ public final class EcrApi implements ServiceApi {
     }
 
     @Override
-    public boolean supports(String action) {
-        return ACTIONS.contains(action);
+    public Set<String> actions() {
+        return ACTIONS;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.capstan.standin.AwsError;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /** One AWS service's operations on the wire. Called with the world's lock held and the simulation caught up. */
 public interface ServiceApi {
@@ -11,10 +12,17 @@ public interface ServiceApi {
     /** IAM service prefix: autoscaling, ec2, ecr. */
     String service();
 
-    boolean supports(String action);
+    /** The operations it implements. */
+    Set<String> actions();
 
-    /** Flattened parameters of a parsed request, as recorded. */
-    Map<String, String> flatten(Request request);
+    default boolean supports(String action) {
+        return actions().contains(action);
+    }
+
+    /** Flattened parameters of a parsed request, as recorded; for the Query protocols, the form minus Action and Version. */
+    default Map<String, String> flatten(Request request) {
+        return QueryWire.withoutEnvelope(request.query());
+    }
 
     Reply invoke(String action, Request request, Instant now);
 
