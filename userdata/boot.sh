@@ -158,6 +158,7 @@ run_container() {
   local options
   mapfile -t options < <(log_options)
   docker rm --force "$CONTAINER_NAME" >/dev/null 2>&1 || true
+  log "docker run $CONTAINER_NAME (readiness deadline ${READY_TIMEOUT_SECONDS}s)"
   RUN_STARTED_MS=$(date +%s%3N)
   # Bridge networking: with the IMDS hop limit of 1 the container cannot reach the instance role; the admin
   # connector listens on all of the container's addresses, but is published on the host's loopback only.
