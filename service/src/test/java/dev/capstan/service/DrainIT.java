@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The only addition to the production jar is a test resource that holds a request in flight for as long as asked.
  */
 class DrainIT {
-    static final Duration DRAIN_WINDOW = Duration.ofSeconds(2);
+    static final Duration DRAIN_WINDOW = Duration.ofSeconds(3);
     static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
 
     @Test
@@ -32,7 +32,7 @@ class DrainIT {
             service.await("readiness", Duration.ofSeconds(30), () -> app.status("/health-check?type=ready") == 200);
 
             // Still running when the drain window ends and the connectors close.
-            final long slowMillis = DRAIN_WINDOW.plusMillis(1500).toMillis();
+            final long slowMillis = DRAIN_WINDOW.plusSeconds(3).toMillis();
             final CompletableFuture<HttpResponse<String>> inFlight =
                     CompletableFuture.supplyAsync(() -> app.get("/test/slow?millis=" + slowMillis));
             service.await("the slow request to be in flight", Duration.ofSeconds(10),
@@ -53,6 +53,7 @@ class DrainIT {
 
             service.await("the drain window to end and the connectors to close", DRAIN_WINDOW.multipliedBy(3),
                     () -> refusesConnections(app));
+            assertThat(inFlight).as("still in flight after the connectors closed").isNotDone();
             final HttpResponse<String> completed = inFlight.join();
             assertThat(completed.statusCode()).isEqualTo(200);
             assertThat(completed.body()).isEqualTo("{\"slept\":" + slowMillis + "}");
