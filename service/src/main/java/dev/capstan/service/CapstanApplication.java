@@ -1,5 +1,6 @@
 package dev.capstan.service;
 
+import dev.capstan.service.cli.ServerCommandWithPlainErrors;
 import dev.capstan.service.core.BuildInfo;
 import dev.capstan.service.core.DeploymentInfo;
 import dev.capstan.service.errors.InvalidNameExceptionMapper;
@@ -14,6 +15,7 @@ import dev.capstan.service.resources.VersionResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 
@@ -45,6 +47,12 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
     @Override
     public String getName() {
         return "capstan";
+    }
+
+    @Override
+    protected void addDefaultCommands(Bootstrap<CapstanConfiguration> bootstrap) {
+        bootstrap.addCommand(new ServerCommandWithPlainErrors<>(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override

@@ -125,6 +125,18 @@ class ServiceJarIT {
                 .contains("server.adminConnectors.[0].port");
     }
 
+    @Test
+    void serverRefusesABadEnvironmentValueWithTheMessageAloneAndANonZeroExit() {
+        final ServiceProcess server = ServiceProcess.start(Map.of("DRAIN_WINDOW", "0s"), "server", "config.yml");
+
+        assertThat(server.awaitExit(Duration.ofSeconds(60))).hasValueSatisfying(code -> assertThat(code).isNotZero());
+        assertThat(String.join("\n", server.output()))
+                .contains("config.yml has an error")
+                .contains("DRAIN_WINDOW")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
+    }
+
     private static Optional<String> git(String... args) throws IOException, InterruptedException {
         final List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
