@@ -43,6 +43,10 @@ public final class AwsErrors {
                     "AWS answered " + action + " with " + code(service) + " (HTTP " + service.statusCode() + "): "
                             + sentenceBody(message(service)) + "; check the request and run again.", e);
         }
+        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+            return new RolloutException(ExitCode.AWS_ERROR, "No AWS credentials were found for " + action
+                    + ": give the job the deploy role (web identity, a profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).", e);
+        }
         if (e instanceof SdkClientException) {
             return new RolloutException(ExitCode.AWS_ERROR,
                     "Could not complete " + action + ": " + sentenceBody(e.getMessage())

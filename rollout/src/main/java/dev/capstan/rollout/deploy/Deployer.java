@@ -15,6 +15,7 @@ import dev.capstan.rollout.template.DefaultVersionPromoter;
 import dev.capstan.rollout.template.ImageDescription;
 import dev.capstan.rollout.template.LaunchTemplateVersionWriter;
 import dev.capstan.rollout.time.Deadline;
+import dev.capstan.rollout.time.Durations;
 import dev.capstan.rollout.time.Interruption;
 import dev.capstan.rollout.verify.FleetVerifier;
 import dev.capstan.rollout.verify.VersionEndpointVerifier;
@@ -144,7 +145,7 @@ public final class Deployer {
                 endpoint.verify(url, digest, Deadline.after(clock, request.verifyTimeout()), out));
         report.finish(clock.instant(), "success", null);
         out.println("Deployed " + plan.newImage() + " to " + plan.group().name() + " in "
-                + PlanPrinter.human(report.elapsed()) + ".");
+                + Durations.human(report.elapsed()) + ".");
         return ExitCode.SUCCESS;
     }
 
@@ -161,7 +162,7 @@ public final class Deployer {
         if (!result.finished()) {
             String why = result.ending() == WatchResult.Ending.INTERRUPTED
                     ? "The deploy was interrupted (" + interruption.signalName() + ")"
-                    : "The deploy timed out after " + PlanPrinter.human(request.timeout());
+                    : "The deploy timed out after " + Durations.human(request.timeout());
             throw new RolloutException(ExitCode.TIMED_OUT, why + " while instance refresh "
                     + running.instanceRefreshId() + " was still " + result.last().statusAsString()
                     + "; nothing was changed, that refresh is not ours, so it was left as it is.");
@@ -184,7 +185,7 @@ public final class Deployer {
         InstanceRefresh last = watched.last();
         String sentence = (interrupted
                 ? "The deploy was interrupted (" + interruption.signalName() + ")"
-                : "The deploy timed out after " + PlanPrinter.human(request.timeout()))
+                : "The deploy timed out after " + Durations.human(request.timeout()))
                 + " with instance refresh " + refreshId + " " + last.statusAsString() + " at "
                 + (last.percentageComplete() == null ? 0 : last.percentageComplete()) + "%: " + done + ".";
         report.finish(clock.instant(), interrupted ? "interrupted" : "timed-out", sentence);

@@ -2,7 +2,7 @@ package dev.capstan.rollout.deploy;
 
 import dev.capstan.rollout.userdata.UserDataRenderer;
 import java.io.PrintWriter;
-import java.time.Duration;
+import dev.capstan.rollout.time.Durations;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 
 /** Prints what preflight found, and with --dry-run the full plan of what a deploy would change. */
@@ -39,7 +39,7 @@ final class PlanPrinter {
         row("refresh", "rolling, DesiredConfiguration version " + next + "; " + request.settings().describe());
         row("running", plan.runningRefresh().map(r -> r.instanceRefreshId() + " " + r.statusAsString() + " at " + pct(r)
                 + "%, --if-refresh-running " + request.ifRefreshRunning()).orElse("none"));
-        row("on timeout", request.onTimeout() + " after " + human(request.timeout()));
+        row("on timeout", request.onTimeout() + " after " + Durations.human(request.timeout()));
         row("then", "default version := " + next + ", verify every InService instance runs it"
                 + request.verifyUrl().map(u -> ", poll " + u + "/v1/version for " + plan.image().digest()).orElse(""));
         out.flush();
@@ -51,16 +51,5 @@ final class PlanPrinter {
 
     private static int pct(InstanceRefresh r) {
         return r.percentageComplete() == null ? 0 : r.percentageComplete();
-    }
-
-    static String human(Duration d) {
-        long s = d.getSeconds();
-        if (s % 3600 == 0 && s > 0) {
-            return s / 3600 + "h";
-        }
-        if (s >= 60) {
-            return s / 60 + "m" + (s % 60 == 0 ? "" : String.format("%02ds", s % 60));
-        }
-        return s + "s";
     }
 }

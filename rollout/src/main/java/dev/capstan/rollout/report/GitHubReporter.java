@@ -1,5 +1,6 @@
 package dev.capstan.rollout.report;
 
+import dev.capstan.rollout.time.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -57,7 +58,7 @@ public final class GitHubReporter {
         md.append("- started: ").append(r.startedAt().truncatedTo(ChronoUnit.SECONDS)).append("\n");
         if (r.finishedAt() != null) {
             md.append("- finished: ").append(r.finishedAt().truncatedTo(ChronoUnit.SECONDS))
-                    .append(" (").append(human(r.elapsed())).append(")\n");
+                    .append(" (").append(Durations.human(r.elapsed())).append(")\n");
         }
         if (r.refreshId() != null) {
             md.append("- instance refresh: `").append(r.refreshId()).append("`\n");
@@ -68,7 +69,7 @@ public final class GitHubReporter {
                     .append(r.refreshId() == null ? "" : mermaidText(r.refreshId())).append("\n");
             Instant first = r.events().get(0).at();
             for (DeployReport.Event e : r.events()) {
-                md.append("    ").append("+").append(human(Duration.between(first, e.at()))).append(" : ")
+                md.append("    ").append("+").append(Durations.human(Duration.between(first, e.at()))).append(" : ")
                         .append(mermaidText(e.status() + " " + e.percentage() + "%"
                                 + (e.toUpdate() == null ? "" : ", " + e.toUpdate() + " to update")))
                         .append("\n");
@@ -76,17 +77,6 @@ public final class GitHubReporter {
             md.append("```\n");
         }
         return md.append("\n").toString();
-    }
-
-    static String human(Duration d) {
-        long s = d.getSeconds();
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return (s / 60) + "m" + String.format("%02ds", s % 60);
-        }
-        return (s / 3600) + "h" + String.format("%02dm", (s % 3600) / 60);
     }
 
     // Mermaid's timeline splits on ':' and ends entries at newlines and '#', so those never reach it.

@@ -39,7 +39,7 @@ class GitHubOutputTest extends Scenario {
                 .contains("- started: ").contains("- finished: ")
                 .contains("```mermaid\ntimeline\n    title Instance refresh " + refreshId)
                 .contains("    +0s : Pending 0%")
-                .containsPattern("    \\+\\d+m\\d\\ds : Successful 100%, 0 to update");
+                .containsPattern("    \\+\\d+m(\\d\\ds)? : Successful 100%, 0 to update");
         assertThat(result.out()).doesNotContain("::error");
     }
 
