@@ -27,6 +27,9 @@ readonly APP_PORT=8080 ADMIN_PORT=8081 # inside the container
 readonly DIGEST_LABEL=dev.capstan.image-digest
 readonly LAUNCHING=autoscaling:EC2_INSTANCE_LAUNCHING
 
+# cloud-init may run user-data without HOME; docker login and the AWS CLI keep their files under it.
+export HOME=${HOME:-/root}
+
 INSTANCE_ID='' REGION='' AVAILABILITY_ZONE='' IMDS_TOKEN=''
 RUN_STARTED_MS='' # when docker run started the container; readiness is timed from there
 
