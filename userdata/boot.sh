@@ -40,6 +40,21 @@ fail() {
   exit 1
 }
 
+# --- inputs: checked before anything changes ---------------------------------
+validate_inputs() {
+  local sha='sha256:[0-9a-f]{64}'
+  [[ $IMAGE_DIGEST =~ ^$sha$ ]] || fail "IMAGE_DIGEST '$IMAGE_DIGEST' is not sha256:<64 hex digits>"
+  [[ $IMAGE_REF =~ ^[^/@]+/[^@]+@$sha$ && $IMAGE_REF == *"@$IMAGE_DIGEST" ]] \
+    || fail "IMAGE_REF '$IMAGE_REF' is not <registry>/<repository>@$IMAGE_DIGEST"
+  [[ $IMAGE_TAG =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]*$ ]] || fail "IMAGE_TAG '$IMAGE_TAG' is not an image tag"
+  [[ -n $ASG_NAME && $ASG_NAME != *[{}]* ]] || fail "ASG_NAME '$ASG_NAME' is not a group name"
+  [[ $LOG_DRIVER =~ ^[a-z0-9_-]+$ ]] || fail "LOG_DRIVER '$LOG_DRIVER' is not a docker log driver name"
+  [[ $LOG_DRIVER != awslogs || ($LOG_GROUP =~ ^[A-Za-z0-9_./#-]+$) ]] \
+    || fail "LOG_GROUP '$LOG_GROUP' is not a CloudWatch Logs group name"
+  [[ $READY_TIMEOUT_SECONDS =~ ^[1-9][0-9]*$ ]] || fail "READY_TIMEOUT_SECONDS '$READY_TIMEOUT_SECONDS' is not a positive number"
+  [[ $APP_HOST_PORT =~ ^[1-9][0-9]*$ && $ADMIN_HOST_PORT =~ ^[1-9][0-9]*$ ]] || fail "host ports must be numbers"
+}
+
 # --- instance facts (IMDSv2 only) -------------------------------------------
 imds_token() {
   curl -fsS --retry 5 --retry-connrefused --retry-delay 1 --connect-timeout 2 --max-time 5 \
@@ -218,7 +233,7 @@ on_exit() {
     exit 0
   fi
   if [[ -z $INSTANCE_ID || -z $REGION ]]; then
-    log "boot failed (exit $status) before the instance was known; the lifecycle hook's default result applies"
+    log "boot failed (exit $status) before the instance was known; nothing was changed, the hook's default result applies"
   elif complete_launch_hooks ABANDON; then
     log "boot failed (exit $status): launch abandoned, Auto Scaling will terminate $INSTANCE_ID"
   else
@@ -230,6 +245,7 @@ on_exit() {
 main() {
   trap on_exit EXIT
   log "booting $IMAGE_REF (tag $IMAGE_TAG)"
+  validate_inputs
   read_instance_facts
   ensure_aws_cli
   ensure_docker
