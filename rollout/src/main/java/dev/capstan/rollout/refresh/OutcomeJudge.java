@@ -20,10 +20,18 @@ public final class OutcomeJudge {
             return new Verdict(true, status, "Instance refresh " + refresh.instanceRefreshId() + " succeeded.", List.of());
         }
         String reason = refresh.statusReason() == null || refresh.statusReason().isBlank()
-                ? "AWS gave no reason" : refresh.statusReason().strip();
+                ? "AWS gave no reason" : stripPeriod(refresh.statusReason().strip());
+        RollbackDetails rb = refresh.rollbackDetails();
+        String reached = rb != null && rb.percentageCompleteOnRollback() != null
+                ? " after reaching " + percent(rb.percentageCompleteOnRollback())
+                : " at " + percent(refresh.percentageComplete());
         String sentence = "The deploy failed: instance refresh " + refresh.instanceRefreshId() + " ended " + status
-                + " at " + percent(refresh.percentageComplete()) + " (" + stripPeriod(reason) + ")"
-                + (status.startsWith("Rollback") ? ", so the group is back on its previous version." : ".");
+                + reached + " (" + reason + ")" + switch (status) {
+                    case "RollbackSuccessful" -> ", so the group is back on its previous version.";
+                    case "RollbackFailed" -> ", and the group may run both versions; check it with rollout status.";
+                    case "Cancelled" -> "; instances already replaced keep the new version.";
+                    default -> ".";
+                };
         return new Verdict(false, status, sentence, details(refresh));
     }
 
@@ -33,7 +41,8 @@ public final class OutcomeJudge {
         RollbackDetails rb = refresh.rollbackDetails();
         if (rb != null && (rb.rollbackReason() != null || rb.rollbackStartTime() != null)) {
             lines.add("rollback reason: " + (rb.rollbackReason() == null ? "-" : rb.rollbackReason()));
-            lines.add("rollback started: " + (rb.rollbackStartTime() == null ? "-" : rb.rollbackStartTime())
+            lines.add("rollback started: " + (rb.rollbackStartTime() == null ? "-"
+                    : rb.rollbackStartTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                     + " at " + percent(rb.percentageCompleteOnRollback()) + " complete, "
                     + (rb.instancesToUpdateOnRollback() == null ? "?" : rb.instancesToUpdateOnRollback())
                     + " instances to update on rollback");

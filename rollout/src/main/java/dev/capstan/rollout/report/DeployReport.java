@@ -31,8 +31,13 @@ public final class DeployReport implements RefreshListener {
 
     @Override
     public void changed(Instant at, InstanceRefresh r) {
-        events.add(new Event(at, r.statusAsString(), r.percentageComplete() == null ? 0 : r.percentageComplete(),
-                r.instancesToUpdate(), r.statusReason()));
+        int percentage = r.percentageComplete() == null ? 0 : r.percentageComplete();
+        Event last = events.isEmpty() ? null : events.get(events.size() - 1);
+        // The timeline shows milestones; a new status reason alone (the terminal lines show those) is not one.
+        if (last != null && last.status().equals(r.statusAsString()) && last.percentage() == percentage) {
+            return;
+        }
+        events.add(new Event(at, r.statusAsString(), percentage, r.instancesToUpdate(), r.statusReason()));
     }
 
     public DeployReport group(String group) {

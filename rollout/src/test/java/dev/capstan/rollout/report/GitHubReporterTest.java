@@ -19,6 +19,7 @@ class GitHubReporterTest {
                 .refreshId("r-1");
         report.changed(T0.plusSeconds(5), refresh("Pending", 0, null, null));
         report.changed(T0.plusSeconds(95), refresh("InProgress", 50, 1, "Waiting: for instances to warm up # 1"));
+        report.changed(T0.plusSeconds(110), refresh("InProgress", 50, 1, "another reason, same milestone"));
         report.finish(T0.plusSeconds(200), "success", null);
 
         String md = GitHubReporter.summary(report);
@@ -29,7 +30,8 @@ class GitHubReporterTest {
                 .contains("- finished: 2026-11-26T21:03:20Z (3m20s)")
                 .contains("```mermaid\ntimeline\n    title Instance refresh r-1\n")
                 .contains("    +0s : Pending 0%\n")
-                .contains("    +1m30s : InProgress 50%, 1 to update\n");
+                .contains("    +1m30s : InProgress 50%, 1 to update\n")
+                .doesNotContain("+1m45s");
     }
 
     @Test

@@ -18,7 +18,7 @@ class RefreshFailureTest extends Scenario {
         assertThat(result.out()).contains("RollbackInProgress").contains("RollbackSuccessful")
                 .contains("status reason: ").contains("rollback reason: ").contains("instances to update on rollback");
         assertThat(result.err()).contains("The deploy failed: instance refresh")
-                .contains("ended RollbackSuccessful").contains("so the group is back on its previous version");
+                .contains("ended RollbackSuccessful after reaching ").contains("so the group is back on its previous version");
         assertThat(STAND_IN.ec2().launchTemplate(TEMPLATE).defaultVersionNumber()).as("never promoted").isEqualTo(1);
         assertThat(STAND_IN.autoScaling().group(GROUP).inServiceInstances())
                 .extracting(InstanceView::launchTemplateVersion).containsOnly("1");
@@ -44,7 +44,7 @@ class RefreshFailureTest extends Scenario {
         Result result = deploy();
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
-        assertThat(result.err()).contains("ended RollbackFailed");
+        assertThat(result.err()).contains("ended RollbackFailed").contains("the group may run both versions");
         assertThat(result.out()).contains("rollback reason: ");
     }
 }
