@@ -1,9 +1,8 @@
 package dev.capstan.standin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
@@ -21,23 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AutoScalingApiTest {
 
-    private static AwsStandIn standIn;
-    private static AutoScalingClient asg;
-
-    @BeforeAll
-    static void clients() {
-        standIn = AwsStandIn.shared();
-        asg = SdkClients.autoScaling(standIn);
-    }
-
-    @AfterAll
-    static void close() {
-        asg.close();
-    }
+    @RegisterExtension
+    static final FreshStandIn AWS = new FreshStandIn();
+    private static final AwsStandIn standIn = AWS.standIn();
+    private static final AutoScalingClient asg = AWS.autoScaling();
 
     @BeforeEach
     void world() {
-        standIn.reset();
         standIn.ec2().createLaunchTemplate("capstan", "#!/bin/bash\n");
         standIn.autoScaling().createGroup(GroupSpec.named("web").launchTemplate("capstan", "1").capacity(2, 4, 8)
                 .availabilityZones("eu-west-1a", "eu-west-1b").launchHook("web-launch"));

@@ -1,9 +1,8 @@
 package dev.capstan.standin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
@@ -27,23 +26,13 @@ class EcrApiTest {
     private static final String FIRST = SdkClients.digest('a');
     private static final String SECOND = SdkClients.digest('b');
 
-    private static AwsStandIn standIn;
-    private static EcrClient ecr;
-
-    @BeforeAll
-    static void clients() {
-        standIn = AwsStandIn.shared();
-        ecr = SdkClients.ecr(standIn);
-    }
-
-    @AfterAll
-    static void close() {
-        ecr.close();
-    }
+    @RegisterExtension
+    static final FreshStandIn AWS = new FreshStandIn();
+    private static final AwsStandIn standIn = AWS.standIn();
+    private static final EcrClient ecr = AWS.ecr();
 
     @BeforeEach
     void world() {
-        standIn.reset();
         standIn.ecr().putImage("capstan", "abc1234", FIRST, 187_000_000L);
         standIn.clock().advance(Duration.ofMinutes(3));
         standIn.ecr().putImage("capstan", "def5678", SECOND);

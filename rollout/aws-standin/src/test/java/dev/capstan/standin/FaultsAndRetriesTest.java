@@ -1,9 +1,8 @@
 package dev.capstan.standin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -14,29 +13,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultsAndRetriesTest {
 
-    private static AwsStandIn standIn;
-    private static AutoScalingClient asg;
-    private static Ec2Client ec2;
-    private static EcrClient ecr;
-
-    @BeforeAll
-    static void clients() {
-        standIn = AwsStandIn.shared();
-        asg = SdkClients.autoScaling(standIn);
-        ec2 = SdkClients.ec2(standIn);
-        ecr = SdkClients.ecr(standIn);
-    }
-
-    @AfterAll
-    static void close() {
-        asg.close();
-        ec2.close();
-        ecr.close();
-    }
+    @RegisterExtension
+    static final FreshStandIn AWS = new FreshStandIn();
+    private static final AwsStandIn standIn = AWS.standIn();
+    private static final AutoScalingClient asg = AWS.autoScaling();
+    private static final Ec2Client ec2 = AWS.ec2();
+    private static final EcrClient ecr = AWS.ecr();
 
     @BeforeEach
     void world() {
-        standIn.reset();
         standIn.ecr().putImage("capstan", "abc1234", SdkClients.digest('a'));
         standIn.ec2().createLaunchTemplate("capstan", "#!/bin/bash\n");
         standIn.autoScaling().createGroup(GroupSpec.named("web").launchTemplate("capstan", "1").capacity(2));

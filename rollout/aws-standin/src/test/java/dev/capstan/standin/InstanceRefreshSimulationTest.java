@@ -1,9 +1,8 @@
 package dev.capstan.standin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefreshStatus;
@@ -25,23 +24,13 @@ class InstanceRefreshSimulationTest {
     private static final String TEMPLATE = "capstan";
     private static final String HOOK = "web-launch";
 
-    private static AwsStandIn standIn;
-    private static AutoScalingClient asg;
-
-    @BeforeAll
-    static void clients() {
-        standIn = AwsStandIn.shared();
-        asg = SdkClients.autoScaling(standIn);
-    }
-
-    @AfterAll
-    static void close() {
-        asg.close();
-    }
+    @RegisterExtension
+    static final FreshStandIn AWS = new FreshStandIn();
+    private static final AwsStandIn standIn = AWS.standIn();
+    private static final AutoScalingClient asg = AWS.autoScaling();
 
     @BeforeEach
     void world() {
-        standIn.reset();
         standIn.ec2().createLaunchTemplate(TEMPLATE, "#!/bin/bash\necho v1\n");
         standIn.ec2().createVersion(TEMPLATE, "#!/bin/bash\necho v2\n", "image capstan:def5678");
     }

@@ -1,9 +1,8 @@
 package dev.capstan.standin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse;
@@ -22,23 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LaunchTemplateApiTest {
 
-    private static AwsStandIn standIn;
-    private static Ec2Client ec2;
-
-    @BeforeAll
-    static void clients() {
-        standIn = AwsStandIn.shared();
-        ec2 = SdkClients.ec2(standIn);
-    }
-
-    @AfterAll
-    static void close() {
-        ec2.close();
-    }
+    @RegisterExtension
+    static final FreshStandIn AWS = new FreshStandIn();
+    private static final AwsStandIn standIn = AWS.standIn();
+    private static final Ec2Client ec2 = AWS.ec2();
 
     @BeforeEach
     void world() {
-        standIn.reset();
         standIn.ec2().createLaunchTemplate(TemplateSpec.named("capstan").userData("#!/bin/bash\necho v1\n")
                 .versionDescription("image capstan:abc1234 sha256:aaa").instanceTag("ImageTag", "abc1234"));
     }
