@@ -18,29 +18,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Auto Scaling over AWS Query 2011-01-01: form-encoded requests, {@code <XResponse><XResult>} XML answers. */
-public final class AutoScalingApi implements ServiceApi {
+public final class AutoScalingApi extends AbstractServiceApi {
 
     static final String NAMESPACE = "http://autoscaling.amazonaws.com/doc/2011-01-01/";
     private static final Set<String> ACTIONS = Set.of("DescribeAutoScalingGroups", "DescribeInstanceRefreshes",
             "StartInstanceRefresh", "CancelInstanceRefresh", "RollbackInstanceRefresh", "DescribeAutoScalingInstances",
             "DescribeLifecycleHooks", "CompleteLifecycleAction", "RecordLifecycleActionHeartbeat");
 
-    private final World world;
     private final GroupOperations operations;
 
     public AutoScalingApi(World world, GroupOperations operations) {
-        this.world = world;
+        super("autoscaling", ACTIONS, world);
         this.operations = operations;
-    }
-
-    @Override
-    public String service() {
-        return "autoscaling";
-    }
-
-    @Override
-    public Set<String> actions() {
-        return ACTIONS;
     }
 
     @Override

@@ -14,26 +14,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** EC2 launch templates over EC2 Query 2016-11-15: lists as {@code Name.N} requests, {@code <xxxSet><item>} answers. */
-public final class Ec2Api implements ServiceApi {
+public final class Ec2Api extends AbstractServiceApi {
 
     static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final Set<String> ACTIONS = Set.of("DescribeLaunchTemplates", "DescribeLaunchTemplateVersions",
             "CreateLaunchTemplate", "CreateLaunchTemplateVersion", "ModifyLaunchTemplate", "DeleteLaunchTemplateVersions");
 
-    private final World world;
-
     public Ec2Api(World world) {
-        this.world = world;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
-    }
-
-    @Override
-    public Set<String> actions() {
-        return ACTIONS;
+        super("ec2", ACTIONS, world);
     }
 
     @Override

@@ -20,27 +20,15 @@ import java.util.Map;
 import java.util.Set;
 
 /** ECR over JSON 1.1: X-Amz-Target {@code AmazonEC2ContainerRegistry_V20150921.<Op>}, JSON in and out. */
-public final class EcrApi implements ServiceApi {
+public final class EcrApi extends AbstractServiceApi {
 
     public static final String TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921.";
     private static final Set<String> ACTIONS = Set.of("DescribeImages", "BatchGetImage", "DescribeRepositories",
             "GetAuthorizationToken");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final World world;
-
     public EcrApi(World world) {
-        this.world = world;
-    }
-
-    @Override
-    public String service() {
-        return "ecr";
-    }
-
-    @Override
-    public Set<String> actions() {
-        return ACTIONS;
+        super("ecr", ACTIONS, world);
     }
 
     @Override
