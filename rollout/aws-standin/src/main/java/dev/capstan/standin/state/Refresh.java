@@ -88,6 +88,13 @@ public final class Refresh {
         this.reversible = reversible;
     }
 
+    /** A refresh that ends, is cancelled or turns to rollback must not stay held by a wait set for its old course. */
+    public void stopWaiting() {
+        pausedUntil = null;
+        bakeUntil = null;
+        protectedWaitUntil = null;
+    }
+
     public boolean active() {
         return switch (status) {
             case "Pending", "InProgress", "Cancelling", "RollbackInProgress", "Baking" -> true;

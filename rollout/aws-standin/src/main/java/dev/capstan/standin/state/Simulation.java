@@ -242,9 +242,7 @@ public final class Simulation {
                 r.status = "Cancelled";
                 r.statusReason = "Cancelled with CancelInstanceRefresh.";
                 r.endTime = t;
-                r.pausedUntil = null;
-                r.bakeUntil = null;
-                r.protectedWaitUntil = null;
+                r.stopWaiting();
                 return true;
             case "InProgress":
             case "RollbackInProgress":
@@ -524,9 +522,7 @@ public final class Simulation {
         r.rollbackStartTime = t;
         r.percentageOnRollback = r.percentage;
         r.instancesToUpdateOnRollback = r.instancesToUpdate;
-        r.pausedUntil = null;
-        r.bakeUntil = null;
-        r.protectedWaitUntil = null;
+        r.stopWaiting();
         r.revertQueue.clear();
         for (Instance i : g.instances) {
             if (i.live() && !i.runs(r.original)) {
@@ -540,9 +536,7 @@ public final class Simulation {
         r.status = "Cancelling";
         r.statusReason = "Cancellation requested with CancelInstanceRefresh; in-flight replacements finish first.";
         r.cancelNotBefore = t.plus(SimTimings.CANCEL_SETTLE);
-        r.pausedUntil = null;
-        r.bakeUntil = null;
-        r.protectedWaitUntil = null;
+        r.stopWaiting();
     }
 
     private void finish(Group g, Refresh r, Instant t) {
