@@ -10,7 +10,6 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,12 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiTest {
     static final DropwizardAppExtension<CapstanConfiguration> APP = TestApps.capstan();
 
-    private Http app;
-
-    @BeforeEach
-    void connect() {
-        app = new Http(APP.getLocalPort());
-    }
+    private final Http app = Http.application(APP);
 
     private static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.stream.StreamSupport;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,14 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OperationsTest {
     static final DropwizardAppExtension<CapstanConfiguration> APP = TestApps.capstan();
 
-    private Http app;
-    private Http admin;
-
-    @BeforeEach
-    void connect() {
-        app = new Http(APP.getLocalPort());
-        admin = new Http(APP.getAdminPort());
-    }
+    private final Http app = Http.application(APP);
+    private final Http admin = Http.admin(APP);
 
     /** The readiness check runs on its own schedule; give it a moment after start rather than racing it. */
     private HttpResponse<String> awaitReadiness() throws InterruptedException {

@@ -26,13 +26,11 @@ class RequestIdTest {
     static final DropwizardAppExtension<CapstanConfiguration> APP = TestApps.capstan(ProbeApplication.class);
 
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private Http app;
-    private Http admin;
+    private final Http app = Http.application(APP);
+    private final Http admin = Http.admin(APP);
 
     @BeforeEach
-    void connect() {
-        app = new Http(APP.getLocalPort());
-        admin = new Http(APP.getAdminPort());
+    void listen() {
         logged.start();
         probeLogger().addAppender(logged);
     }

@@ -2,6 +2,7 @@ package dev.capstan.service.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,16 @@ public final class Http {
 
     public Http(int port) {
         this.port = port;
+    }
+
+    /** The application connector of an app its extension has started (ports are random, so only known then). */
+    public static Http application(DropwizardAppExtension<?> app) {
+        return new Http(app.getLocalPort());
+    }
+
+    /** The admin connector of an app its extension has started. */
+    public static Http admin(DropwizardAppExtension<?> app) {
+        return new Http(app.getAdminPort());
     }
 
     public URI uri(String pathAndQuery) {
