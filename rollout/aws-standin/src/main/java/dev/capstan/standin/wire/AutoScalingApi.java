@@ -86,13 +86,8 @@ public final class AutoScalingApi extends AbstractServiceApi {
         List<Group> matching = world.groups.values().stream()
                 .filter(g -> names == null || names.isEmpty() || names.contains(g.name)).toList();
         Page<Group> page = Page.of(matching, maxRecords(q, 100), 50, q.get("NextToken"), AutoScalingApi::badToken);
-        xml.start("AutoScalingGroups");
-        for (Group g : page.items()) {
-            xml.start("member");
-            writeGroup(g, xml);
-            xml.end();
-        }
-        xml.end().leaf("NextToken", page.nextToken());
+        xml.list("AutoScalingGroups", "member", page.items(), g -> writeGroup(g, xml))
+                .leaf("NextToken", page.nextToken());
     }
 
     private void writeGroup(Group g, Xml xml) {
@@ -150,13 +145,8 @@ public final class AutoScalingApi extends AbstractServiceApi {
                 .filter(r -> ids == null || ids.isEmpty() || ids.contains(r.id)).toList();
         Page<Refresh> page = Page.of(refreshes, maxRecords(q, 100), 50, q.get("NextToken"), AutoScalingApi::badToken);
         Group g = world.groups.get(groupName);
-        xml.start("InstanceRefreshes");
-        for (Refresh r : page.items()) {
-            xml.start("member");
-            writeRefresh(g, r, xml);
-            xml.end();
-        }
-        xml.end().leaf("NextToken", page.nextToken());
+        xml.list("InstanceRefreshes", "member", page.items(), r -> writeRefresh(g, r, xml))
+                .leaf("NextToken", page.nextToken());
     }
 
     private static void writeRefresh(Group g, Refresh r, Xml xml) {

@@ -75,13 +75,8 @@ public final class Ec2Api extends AbstractServiceApi {
         }
         maxResults(q.integer("MaxResults"));
         Page<Template> page = Page.of(found, q.integer("MaxResults"), 200, q.get("NextToken"), Ec2Api::badToken);
-        xml.start("launchTemplates");
-        for (Template t : page.items()) {
-            xml.start("item");
-            writeTemplate(t, xml);
-            xml.end();
-        }
-        xml.end().leaf("nextToken", page.nextToken());
+        xml.list("launchTemplates", "item", page.items(), t -> writeTemplate(t, xml))
+                .leaf("nextToken", page.nextToken());
     }
 
     private static void writeTemplate(Template t, Xml xml) {
@@ -129,13 +124,8 @@ public final class Ec2Api extends AbstractServiceApi {
         }
         maxResults(q.integer("MaxResults"));
         Page<TemplateVersion> page = Page.of(rows, q.integer("MaxResults"), 200, q.get("NextToken"), Ec2Api::badToken);
-        xml.start("launchTemplateVersionSet");
-        for (TemplateVersion row : page.items()) {
-            xml.start("item");
-            writeVersion(row.template(), row.version(), xml);
-            xml.end();
-        }
-        xml.end().leaf("nextToken", page.nextToken());
+        xml.list("launchTemplateVersionSet", "item", page.items(),
+                row -> writeVersion(row.template(), row.version(), xml)).leaf("nextToken", page.nextToken());
     }
 
     private record TemplateVersion(Template template, Version version) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /**
  * A tiny XML writer. Written by hand on purpose: no library speaks the AWS Query / EC2 Query response formats on the
@@ -31,6 +32,17 @@ public final class Xml {
     public Xml end() {
         out.append("</").append(open.pop()).append('>');
         return this;
+    }
+
+    /** Writes each item in its own element ({@code member} for Auto Scaling, {@code item} for EC2) inside {@code list}. */
+    public <T> Xml list(String list, String element, Iterable<T> items, Consumer<T> writeItem) {
+        start(list);
+        for (T item : items) {
+            start(element);
+            writeItem.accept(item);
+            end();
+        }
+        return end();
     }
 
     /** Writes {@code <name>value</name>}; skips it when value is null, as AWS omits absent members. */
