@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class UserDataRenderer {
     /**
-     * AWS limits user-data to 16 KB. EC2 documents the limit on the raw script, but the launch template API checks the
-     * base64 text it receives, which is a third larger. We check the stricter one: the base64-encoded size, so both
-     * readings hold (raw therefore stays at or below 12,288 bytes).
+     * AWS limits user-data to 16 KB measured on the raw script (CreateLaunchTemplateVersion decodes the base64 it is
+     * sent and refuses more than 16,384 bytes). We hold the base64-encoded text to 16,384 bytes instead, which is
+     * stricter (the raw script then stays at or below 12,288 bytes): the size stays under 16 KB however it is
+     * measured, in the launch template, in the console, or in any tool that passes it on encoded.
      */
     public static final int MAX_ENCODED_BYTES = 16 * 1024;
 
