@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.standin.InstanceView;
 import dev.capstan.standin.RefreshView;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +24,9 @@ class RunningRefreshTest extends Scenario {
     }
 
     private Result deployThird(String... extra) {
-        String[] all = new String[7 + extra.length];
-        System.arraycopy(new String[] {"deploy", "--asg", GROUP, "--repository", REPOSITORY, "--tag", THIRD_TAG}, 0, all, 0, 7);
-        System.arraycopy(extra, 0, all, 7, extra.length);
-        return rollout(all);
+        List<String> args = new ArrayList<>(List.of("deploy", "--asg", GROUP, "--repository", REPOSITORY, "--tag", THIRD_TAG));
+        args.addAll(List.of(extra));
+        return rollout(args.toArray(String[]::new));
     }
 
     @Test
