@@ -57,6 +57,21 @@ class OtherCommandsTest extends Scenario {
     }
 
     @Test
+    void rollbackToAChosenVersionRedeploysItsImage() {
+        assertThat(deploy().exitCode()).isZero();
+
+        Result dry = rollout("rollback", "--asg", GROUP, "--to-version", "1", "--dry-run");
+        Result missing = rollout("rollback", "--asg", GROUP, "--to-version", "9");
+
+        assertThat(dry.exitCode()).as(dry.all()).isZero();
+        assertThat(dry.out()).contains("redeploying the image of version 1: image capstan:abc1234")
+                .contains("Plan (dry run, nothing was changed):");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("Launch template capstan-web has no version 9");
+        assertThat(STAND_IN.ec2().launchTemplate(TEMPLATE).latestVersionNumber()).isEqualTo(2);
+    }
+
+    @Test
     void rollbackWithNoEarlierReleaseExitsTwo() {
         Result result = rollout("rollback", "--asg", GROUP);
 
