@@ -21,6 +21,11 @@ final class PlanPrinter {
         out.println("Preflight: " + plan.image().repository() + ":" + plan.image().tag() + " is " + plan.image().digest()
                 + "; user-data renders to " + plan.userData().rawBytes() + " bytes raw, "
                 + plan.userData().encodedBytes() + " base64 (limit " + UserDataRenderer.MAX_ENCODED_BYTES + ").");
+        if (!plan.defaultVersion().metadataLockedToHost()) {
+            out.println("Preflight: warning: launch template " + plan.template().name() + " version "
+                    + plan.defaultVersion().number() + " does not require IMDSv2 with hop limit 1, so containers could "
+                    + "reach instance metadata; set MetadataOptions HttpTokens=required, HttpPutResponseHopLimit=1.");
+        }
         out.println("Preflight: " + plan.runningRefresh().map(r -> "instance refresh " + r.instanceRefreshId() + " is "
                 + r.statusAsString() + " at " + pct(r) + "%").orElse("no instance refresh is running") + ".");
         out.flush();

@@ -68,9 +68,12 @@ public final class LaunchTemplateReader {
 
     private static TemplateVersion toVersion(LaunchTemplateVersion v) {
         var data = v.launchTemplateData();
+        var imds = data == null ? null : data.metadataOptions();
+        boolean lockedToHost = imds != null && "required".equals(imds.httpTokensAsString())
+                && Integer.valueOf(1).equals(imds.httpPutResponseHopLimit());
         return new TemplateVersion(v.versionNumber(), v.versionDescription(), Boolean.TRUE.equals(v.defaultVersion()),
                 v.createTime(), data == null ? null : data.userData(),
-                data == null ? List.of() : data.tagSpecifications());
+                data == null ? List.of() : data.tagSpecifications(), lockedToHost);
     }
 
     static boolean isNotFound(AwsServiceException e) {
