@@ -55,6 +55,19 @@ class RunningRefreshTest extends Scenario {
     }
 
     @Test
+    void aTimeoutWhileWaitingForAnotherRefreshLeavesThatRefreshAlone() {
+        long mutatingBefore = STAND_IN.mutatingCalls().size();
+
+        Result result = deployThird("--if-refresh-running", "wait", "--timeout", "1m");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("while instance refresh " + runningId + " was still")
+                .contains("nothing was changed, that refresh is not ours");
+        assertThat(STAND_IN.mutatingCalls()).hasSize((int) mutatingBefore);
+        assertThat(STAND_IN.autoScaling().activeRefresh(GROUP).map(RefreshView::instanceRefreshId)).contains(runningId);
+    }
+
+    @Test
     void canCancelTheRunningRefreshThenDeploy() {
         Result result = deployThird("--if-refresh-running", "cancel");
 
