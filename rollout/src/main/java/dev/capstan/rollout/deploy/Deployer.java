@@ -75,11 +75,10 @@ public final class Deployer {
 
     private int run(DeployRequest request, DeployReport report) {
         Deadline deadline = Deadline.after(clock, request.timeout());
-        Plan plan = preflight.run(request);
         PlanPrinter printer = new PlanPrinter(out);
+        Plan plan = preflight.run(request);
         printer.preflight(plan);
         report.from(plan.defaultVersion().number(), plan.currentImage()).to(null, plan.newImage(), plan.image().digest());
-
         if (plan.runningRefresh().isPresent()) {
             if (request.dryRun()) {
                 printer.plan(plan, request);
@@ -87,15 +86,9 @@ public final class Deployer {
                 report.finish(clock.instant(), "planned", null);
                 return ExitCode.SUCCESS;
             }
-            settleRunningRefresh(request, plan.runningRefresh().get(), deadline);
-            plan = preflight.run(request);
-            if (plan.runningRefresh().isPresent()) {
-                throw RolloutException.invalid("Another instance refresh (" + plan.runningRefresh().get().instanceRefreshId()
-                        + ") started on group '" + request.group() + "' meanwhile; nothing was changed, so run the deploy again later.");
-            }
+            plan = afterRunningRefresh(request, plan.runningRefresh().get(), deadline);
             report.from(plan.defaultVersion().number(), plan.currentImage());
         }
-
         if (plan.nothingToDo()) {
             out.println("Nothing to do: launch template " + plan.template().name() + " version "
                     + plan.defaultVersion().number() + " already carries " + plan.newImage()
@@ -109,8 +102,17 @@ public final class Deployer {
             report.finish(clock.instant(), "planned", null);
             return ExitCode.SUCCESS;
         }
-        stopIfInterrupted("before any change; nothing was changed");
+        long version = refreshTo(request, plan, deadline, report);
+        promoteAndVerify(request, plan, version);
+        report.finish(clock.instant(), "success", null);
+        out.println("Deployed " + plan.newImage() + " to " + plan.group().name() + " in "
+                + Durations.human(report.elapsed()) + ".");
+        return ExitCode.SUCCESS;
+    }
 
+    /** Steps 3 to 5: version N, the refresh towards it, and the wait; returns N once the refresh is Successful. */
+    private long refreshTo(DeployRequest request, Plan plan, Deadline deadline, DeployReport report) {
+        stopIfInterrupted("before any change; nothing was changed");
         ImageDescription description = new ImageDescription(plan.image().repository(), plan.image().tag(), plan.image().digest());
         long version = writer.create(plan.template().id(), plan.defaultVersion(), description, plan.userData().base64());
         report.to(version, plan.newImage(), plan.image().digest());
@@ -135,7 +137,10 @@ public final class Deployer {
             report.finish(clock.instant(), verdict.status().startsWith("Rollback") ? "rolled-back" : "failed", verdict.sentence());
             throw new RolloutException(ExitCode.DEPLOY_FAILED, verdict.sentence());
         }
+        return version;
+    }
 
+    private void promoteAndVerify(DeployRequest request, Plan plan, long version) {
         promoter.promote(plan.template().id(), version);
         out.println("Launch template " + plan.template().name() + " default version is now " + version + ".");
         int instances = fleet.verify(plan.group().name(), plan.template().id(), version);
@@ -143,10 +148,17 @@ public final class Deployer {
         String digest = plan.image().digest();
         request.verifyUrl().ifPresent(url ->
                 endpoint.verify(url, digest, Deadline.after(clock, request.verifyTimeout()), out));
-        report.finish(clock.instant(), "success", null);
-        out.println("Deployed " + plan.newImage() + " to " + plan.group().name() + " in "
-                + Durations.human(report.elapsed()) + ".");
-        return ExitCode.SUCCESS;
+    }
+
+    /** Applies --if-refresh-running, then runs the preflight again on the world that refresh left. */
+    private Plan afterRunningRefresh(DeployRequest request, InstanceRefresh running, Deadline deadline) {
+        settleRunningRefresh(request, running, deadline);
+        Plan plan = preflight.run(request);
+        if (plan.runningRefresh().isPresent()) {
+            throw RolloutException.invalid("Another instance refresh (" + plan.runningRefresh().get().instanceRefreshId()
+                    + ") started on group '" + request.group() + "' meanwhile; nothing was changed, so run the deploy again later.");
+        }
+        return plan;
     }
 
     private void settleRunningRefresh(DeployRequest request, InstanceRefresh running, Deadline deadline) {
