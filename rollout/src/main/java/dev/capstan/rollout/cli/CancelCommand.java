@@ -1,6 +1,5 @@
 package dev.capstan.rollout.cli;
 
-import dev.capstan.rollout.aws.AwsClients;
 import dev.capstan.rollout.refresh.ActiveRefreshStop;
 import dev.capstan.rollout.refresh.WatchResult;
 import dev.capstan.rollout.time.Deadline;
@@ -30,8 +29,7 @@ public final class CancelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            Wiring w = new Wiring(root.context(), aws, root.out(), awsOptions);
+        try (Wiring w = Wiring.open(root, awsOptions)) {
             WatchResult result = new ActiveRefreshStop(w.refreshes, w.stopper, w.watcher)
                     .stop(group, ActiveRefreshStop.Kind.CANCEL, Deadline.after(root.context().clock(), timeout), root.out());
             if (result == null) {

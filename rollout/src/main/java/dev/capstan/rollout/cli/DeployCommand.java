@@ -1,6 +1,5 @@
 package dev.capstan.rollout.cli;
 
-import dev.capstan.rollout.aws.AwsClients;
 import dev.capstan.rollout.deploy.DeployRequest;
 import dev.capstan.rollout.deploy.IfRefreshRunning;
 import java.net.URI;
@@ -63,8 +62,8 @@ public final class DeployCommand implements Callable<Integer> {
                 refresh.settings(), ifRefreshRunning, release.timeout, release.onTimeout, release.dryRun,
                 Optional.ofNullable(verifyUrl),
                 verifyTimeout, Optional.empty());
-        try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            return new Wiring(root.context(), aws, root.out(), awsOptions).deployer().deploy(request);
+        try (Wiring w = Wiring.open(root, awsOptions)) {
+            return w.deployer().deploy(request);
         }
     }
 }

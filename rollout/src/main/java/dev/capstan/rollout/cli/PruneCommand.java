@@ -1,6 +1,5 @@
 package dev.capstan.rollout.cli;
 
-import dev.capstan.rollout.aws.AwsClients;
 import dev.capstan.rollout.prune.Pruner;
 import dev.capstan.rollout.prune.TemplateUsage;
 import java.util.concurrent.Callable;
@@ -30,9 +29,8 @@ public final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            Wiring w = new Wiring(root.context(), aws, root.out(), awsOptions);
-            return new Pruner(aws.ec2(), w.templates, new TemplateUsage(w.groups, w.refreshes), root.out())
+        try (Wiring w = Wiring.open(root, awsOptions)) {
+            return new Pruner(w.aws.ec2(), w.templates, new TemplateUsage(w.groups, w.refreshes), root.out())
                     .prune(template, keep, dryRun);
         }
     }

@@ -1,6 +1,5 @@
 package dev.capstan.rollout.cli;
 
-import dev.capstan.rollout.aws.AwsClients;
 import dev.capstan.rollout.deploy.DeployRequest;
 import dev.capstan.rollout.deploy.IfRefreshRunning;
 import dev.capstan.rollout.deploy.PreviousRelease;
@@ -47,8 +46,7 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            Wiring w = new Wiring(root.context(), aws, root.out(), awsOptions);
+        try (Wiring w = Wiring.open(root, awsOptions)) {
             Deadline deadline = Deadline.after(root.context().clock(), release.timeout);
             if (release.dryRun) {
                 var active = w.refreshes.active(group);

@@ -1,6 +1,5 @@
 package dev.capstan.rollout.cli;
 
-import dev.capstan.rollout.aws.AwsClients;
 import dev.capstan.rollout.group.GroupSnapshot;
 import dev.capstan.rollout.report.StatusPrinter;
 import dev.capstan.rollout.template.TemplateInfo;
@@ -31,8 +30,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (limit < 1) {
             throw dev.capstan.rollout.RolloutException.invalid("--limit must be 1 or more (got " + limit + ").");
         }
-        try (AwsClients aws = root.context().clients().create(awsOptions.region())) {
-            Wiring w = new Wiring(root.context(), aws, root.out(), awsOptions);
+        try (Wiring w = Wiring.open(root, awsOptions)) {
             GroupSnapshot snapshot = w.groups.read(group);
             TemplateInfo template = w.templates.describe(snapshot.templateId(), snapshot.templateName());
             new StatusPrinter(root.out()).print(snapshot, template,

@@ -20,8 +20,11 @@ import dev.capstan.rollout.verify.FleetVerifier;
 import dev.capstan.rollout.verify.VersionEndpointVerifier;
 import java.io.PrintWriter;
 
-/** Builds the steps from the AWS clients and the context; the one place that knows how they fit together. */
-final class Wiring {
+/**
+ * Builds the steps from the AWS clients and the context; the one place that knows how they fit together. Owns the
+ * clients it opens: every command that talks to AWS uses it in try-with-resources.
+ */
+final class Wiring implements AutoCloseable {
     final RolloutContext context;
     final AwsClients aws;
     final PrintWriter out;
@@ -31,7 +34,18 @@ final class Wiring {
     final RefreshStopper stopper;
     final RefreshWatcher watcher;
 
-    Wiring(RolloutContext context, AwsClients aws, PrintWriter out, AwsOptions options) {
+    /** Opens the AWS clients for a command; closes them again if wiring the steps fails. */
+    static Wiring open(RolloutCli root, AwsOptions options) {
+        AwsClients aws = root.context().clients().create(options.region());
+        try {
+            return new Wiring(root.context(), aws, root.out(), options);
+        } catch (RuntimeException e) {
+            aws.close();
+            throw e;
+        }
+    }
+
+    private Wiring(RolloutContext context, AwsClients aws, PrintWriter out, AwsOptions options) {
         this.context = context;
         this.aws = aws;
         this.out = out;
@@ -50,5 +64,10 @@ final class Wiring {
                 watcher, stopper, new DefaultVersionPromoter(aws.ec2()), new FleetVerifier(groups),
                 new VersionEndpointVerifier(context.sleeper(), context.interruption()),
                 new GitHubReporter(context.env()), context.clock(), context.interruption(), out);
+    }
+
+    @Override
+    public void close() {
+        aws.close();
     }
 }
