@@ -85,10 +85,7 @@ class PreflightTest extends Scenario {
 
     @Test
     void deployRefusesAutoRollbackWhenTheGroupLaunchesTheDefaultVersion() {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(TEMPLATE, "#!/bin/bash\n");
-        STAND_IN.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "$Default").capacity(2));
+        replaceTheWorldWithAGroupOnTheDefaultVersion();
 
         Result result = deploy();
 
@@ -100,10 +97,7 @@ class PreflightTest extends Scenario {
 
     @Test
     void aGroupOnTheDefaultVersionCanStillDeployWithoutRollback() {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(TEMPLATE, "#!/bin/bash\n");
-        STAND_IN.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "$Default").capacity(2));
+        replaceTheWorldWithAGroupOnTheDefaultVersion();
 
         Result result = deploy("--no-auto-rollback", "--on-timeout", "cancel");
 
@@ -137,5 +131,13 @@ class PreflightTest extends Scenario {
                 .contains("DesiredConfiguration version 2; min healthy 90%")
                 .contains("rollback after 1h");
         assertThat(mutatingActions()).isEmpty();
+    }
+
+    /** Instead of the standard world: a group that launches the template's $Default version, the new image in ECR. */
+    private static void replaceTheWorldWithAGroupOnTheDefaultVersion() {
+        STAND_IN.reset();
+        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
+        STAND_IN.ec2().createLaunchTemplate(TEMPLATE, "#!/bin/bash\n");
+        STAND_IN.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "$Default").capacity(2));
     }
 }
