@@ -57,11 +57,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeployRequest request = new DeployRequest(group, repository, tag, Optional.ofNullable(launchTemplate),
-                release.registry(), render.logDriver(), render.logGroup(), render.template(),
-                refresh.settings(), ifRefreshRunning, release.timeout, release.onTimeout, release.dryRun,
-                Optional.ofNullable(verifyUrl),
-                verifyTimeout, Optional.empty());
+        DeployRequest request = release.request(render, refresh, group, repository, tag,
+                Optional.ofNullable(launchTemplate), ifRefreshRunning, Optional.ofNullable(verifyUrl), verifyTimeout,
+                Optional.empty());
         try (Wiring w = Wiring.open(root, awsOptions)) {
             return w.deployer().deploy(request);
         }

@@ -1,6 +1,9 @@
 package dev.capstan.rollout.cli;
 
+import dev.capstan.rollout.deploy.DeployRequest;
+import dev.capstan.rollout.deploy.IfRefreshRunning;
 import dev.capstan.rollout.deploy.OnTimeout;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -24,5 +27,17 @@ public final class ReleaseOptions {
 
     Optional<String> registry() {
         return Optional.ofNullable(registry);
+    }
+
+    /**
+     * The request deploy and rollback both send: these options with the render and refresh ones, as given; what to
+     * ship and how to check it comes from the command.
+     */
+    DeployRequest request(RenderOptions render, RefreshOptions refresh, String group, String repository, String tag,
+                          Optional<String> launchTemplate, IfRefreshRunning ifRefreshRunning, Optional<URI> verifyUrl,
+                          Duration verifyTimeout, Optional<String> expectedDigest) {
+        return new DeployRequest(group, repository, tag, launchTemplate, registry(), render.logDriver(),
+                render.logGroup(), render.template(), refresh.settings(), ifRefreshRunning, timeout, onTimeout, dryRun,
+                verifyUrl, verifyTimeout, expectedDigest);
     }
 }

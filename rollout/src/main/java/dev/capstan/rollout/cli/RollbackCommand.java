@@ -68,11 +68,9 @@ public final class RollbackCommand implements Callable<Integer> {
                     toVersion == null ? OptionalLong.empty() : OptionalLong.of(toVersion));
             root.out().println("No active instance refresh on " + group + "; redeploying the image of version "
                     + previous.version() + ": " + previous.image().text() + ".");
-            DeployRequest request = new DeployRequest(group, previous.image().repository(), previous.image().tag(),
-                    Optional.empty(), release.registry(), render.logDriver(), render.logGroup(),
-                    render.template(), refresh.settings(), IfRefreshRunning.fail, release.timeout, release.onTimeout,
-                    release.dryRun,
-                    Optional.empty(), Duration.ofMinutes(5), Optional.of(previous.image().digest()));
+            DeployRequest request = release.request(render, refresh, group, previous.image().repository(),
+                    previous.image().tag(), Optional.empty(), IfRefreshRunning.fail, Optional.empty(),
+                    Duration.ofMinutes(5), Optional.of(previous.image().digest()));
             return w.deployer().deploy(request);
         }
     }
