@@ -120,7 +120,7 @@ public final class Deployer {
                 + plan.defaultVersion().number() + ": " + description.text());
         stopIfInterrupted("after creating launch template version " + version + " and before starting a refresh; the group is unchanged");
 
-        String refreshId = starter.start(plan.group().name(), plan.template().id(), version, request.settings());
+        String refreshId = starter.start(plan.group(), plan.template().id(), version, request.settings());
         report.refreshId(refreshId);
         out.println("Started instance refresh " + refreshId + " on " + plan.group().name() + " towards version " + version
                 + " (" + request.settings().describe() + ").");

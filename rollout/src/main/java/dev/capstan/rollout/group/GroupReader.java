@@ -50,7 +50,8 @@ public final class GroupReader {
         List<GroupInstance> instances = group.instances().stream().map(GroupReader::instance).toList();
         return Optional.of(new GroupSnapshot(group.autoScalingGroupName(), group.autoScalingGroupARN(),
                 spec.launchTemplateId(), spec.launchTemplateName(), spec.version(),
-                group.desiredCapacity() == null ? 0 : group.desiredCapacity(), instances));
+                group.desiredCapacity() == null ? 0 : group.desiredCapacity(), instances,
+                group.launchTemplate() == null ? group.mixedInstancesPolicy() : null));
     }
 
     private static GroupInstance instance(Instance i) {

@@ -1,13 +1,21 @@
 package dev.capstan.rollout.group;
 
 import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy;
 
 /**
  * An Auto Scaling group at one moment: its launch template (id, name and the version it asks for, which may be
- * {@code $Default} or {@code $Latest}) and its instances.
+ * {@code $Default} or {@code $Latest}), its instances, and its mixed instances policy when the template sits inside
+ * one ({@code null} otherwise).
  */
 public record GroupSnapshot(String name, String arn, String templateId, String templateName, String templateVersion,
-                            int desiredCapacity, List<GroupInstance> instances) {
+                            int desiredCapacity, List<GroupInstance> instances,
+                            MixedInstancesPolicy mixedInstancesPolicy) {
+
+    public Optional<MixedInstancesPolicy> mixedInstances() {
+        return Optional.ofNullable(mixedInstancesPolicy);
+    }
 
     public List<GroupInstance> inService() {
         return instances.stream().filter(GroupInstance::inService).toList();

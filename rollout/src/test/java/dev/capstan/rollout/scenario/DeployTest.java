@@ -2,6 +2,7 @@ package dev.capstan.rollout.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.standin.GroupSpec;
 import dev.capstan.standin.InstanceView;
 import dev.capstan.standin.LaunchTemplateVersionView;
 import dev.capstan.standin.LaunchTemplateView;
@@ -39,6 +40,26 @@ class DeployTest extends Scenario {
         assertThat(start.param("Preferences.SkipMatching")).isEqualTo("true");
         assertThat(mutatingActions()).containsExactly(
                 "CreateLaunchTemplateVersion", "StartInstanceRefresh", "ModifyLaunchTemplate");
+    }
+
+    @Test
+    void aGroupWithAMixedInstancesPolicyKeepsItAndGetsTheNewVersionInsideIt() {
+        STAND_IN.reset();
+        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
+        STAND_IN.ec2().createLaunchTemplate(TEMPLATE, "#!/bin/bash\n");
+        STAND_IN.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2)
+                .mixedInstancesPolicy(true));
+
+        Result result = deploy();
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        RecordedCall start = STAND_IN.calls("StartInstanceRefresh").get(0);
+        assertThat(start.param("DesiredConfiguration.MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.Version"))
+                .isEqualTo("2");
+        assertThat(start.param("DesiredConfiguration.LaunchTemplate.Version")).isNull();
+        assertThat(STAND_IN.autoScaling().group(GROUP).mixedInstancesPolicy()).isTrue();
+        assertThat(STAND_IN.autoScaling().group(GROUP).inServiceInstances())
+                .extracting(InstanceView::launchTemplateVersion).containsOnly("2");
     }
 
     @Test
