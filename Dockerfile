@@ -12,15 +12,14 @@ FROM ${BASE_IMAGE}
 # start alike (a class data archive is only used by a JVM configured like the one that wrote it).
 RUN echo 'capstan:x:10001:10001:capstan:/app:/sbin/nologin' >> /etc/passwd \
  && echo 'capstan:x:10001:' >> /etc/group \
- && mkdir -p /app \
- && printf '%s\n' -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError > /app/jvm.options
+ && mkdir -p /app
 
 WORKDIR /app
 # The archive run below speaks HTTP through bash's /dev/tcp: no curl needed in the base.
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
 # Least often changed first, so a new jar reuses every layer above it.
-COPY config.yml /app/config.yml
+COPY jvm.options config.yml /app/
 COPY service/target/service.jar /app/service.jar
 
 # AppCDS: start the service once, let it answer readiness and a version request, stop it; at exit the JVM writes
