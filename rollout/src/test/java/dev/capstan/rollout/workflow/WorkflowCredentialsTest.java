@@ -1,0 +1,84 @@
+package dev.capstan.rollout.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** No stored AWS key anywhere, roles only through OIDC, and every account-specific value from a variable. */
+class WorkflowCredentialsTest {
+    static final Workflow WORKFLOW = Workflow.load();
+    static final Set<String> KEY_INPUTS = Set.of("aws-access-key-id", "aws-secret-access-key", "aws-session-token");
+    static final Set<String> KEY_VARIABLES = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+
+    @Test
+    void noSecretIsReadAtAll() {
+        assertThat(WORKFLOW.text()).doesNotContain("secrets.").doesNotContain("secrets[");
+    }
+
+    @Test
+    void noStepPassesAnAwsKey() {
+        for (Workflow.Step step : WORKFLOW.allSteps()) {
+            assertThat(step.with().keySet()).as(step.label()).doesNotContainAnyElementsOf(KEY_INPUTS);
+            assertThat(step.env().keySet()).as(step.label()).doesNotContainAnyElementsOf(KEY_VARIABLES);
+        }
+        List<JsonNode> envBlocks = new ArrayList<>(List.of(WORKFLOW.root().path("env")));
+        WORKFLOW.jobs().values().forEach(job -> envBlocks.add(job.path("env")));
+        envBlocks.forEach(env -> assertThat(Workflow.stringMap(env).keySet()).doesNotContainAnyElementsOf(KEY_VARIABLES));
+        assertThat(WORKFLOW.text()).doesNotContainPattern("(AKIA|ASIA)[A-Z0-9]{16}");
+    }
+
+    @Test
+    void everyAwsJobAssumesARoleFromAVariable() {
+        for (String job : List.of("image", "deploy")) {
+            Workflow.Step credentials = WORKFLOW.stepUsing(job, "aws-actions/configure-aws-credentials");
+            String role = credentials.with().get("role-to-assume");
+            String region = credentials.with().get("aws-region");
+
+            assertThat(resolvesToAVariable(job, role)).as(job + " role-to-assume: " + role).isTrue();
+            assertThat(resolvesToAVariable(job, region)).as(job + " aws-region: " + region).isTrue();
+        }
+    }
+
+    @Test
+    void nothingAccountSpecificIsWrittenIntoTheWorkflow() {
+        assertThat(WORKFLOW.text())
+                .doesNotContainPattern("\\b\\d{12}\\b")
+                .doesNotContain("arn:aws")
+                .doesNotContain("amazonaws.com")
+                .doesNotContainPattern("\\b(us|eu|ap|ca|sa|me|af|il|mx)-[a-z]+-\\d\\b");
+    }
+
+    @Test
+    void everyVariableTheWorkflowReadsIsNamedInTheDeployGuide() throws IOException {
+        String guide = Files.readString(Workflow.REPOSITORY_ROOT.resolve("docs/deploy.md"));
+        Set<String> variables = new TreeSet<>();
+        Matcher m = Pattern.compile("\\bvars\\.([A-Za-z0-9_]+)").matcher(WORKFLOW.text());
+        while (m.find()) {
+            variables.add(m.group(1));
+        }
+
+        assertThat(variables).contains("AWS_REGION", "ECR_REPOSITORY", "ASG_NAME", "IMAGE_PUSH_ROLE_ARN",
+                "DEPLOY_ROLE_ARN", "VERIFY_URL");
+        assertThat(variables).allSatisfy(v -> assertThat(guide).as("docs/deploy.md names " + v).contains("`" + v + "`"));
+    }
+
+    /** ${{ vars.X }} directly, or ${{ env.X }} where the job's env sets X from ${{ vars.X }}. */
+    private static boolean resolvesToAVariable(String job, String expression) {
+        Matcher direct = Pattern.compile("\\$\\{\\{\\s*vars\\.(\\w+)\\s*}}").matcher(expression);
+        if (direct.matches()) {
+            return true;
+        }
+        Matcher viaEnv = Pattern.compile("\\$\\{\\{\\s*env\\.(\\w+)\\s*}}").matcher(expression);
+        return viaEnv.matches()
+                && WORKFLOW.job(job).path("env").path(viaEnv.group(1)).asText().matches("\\$\\{\\{\\s*vars\\.\\w+\\s*}}");
+    }
+}
