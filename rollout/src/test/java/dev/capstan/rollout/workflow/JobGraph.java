@@ -25,11 +25,12 @@ final class JobGraph {
      *
      * @param event     github.* and inputs.* values of the run
      * @param outcomes  how the jobs that run end, e.g. verify → failure
-     * @param cancelled whether the run was cancelled before the later jobs were considered
+     * @param cancelledAfter the job after which the run is cancelled (the jobs after it see cancelled()), or null
      */
-    Map<String, String> results(Map<String, Object> event, Map<String, String> outcomes, boolean cancelled) {
+    Map<String, String> results(Map<String, Object> event, Map<String, String> outcomes, String cancelledAfter) {
         Map<String, String> results = new LinkedHashMap<>();
         for (String job : workflow.jobs().keySet()) {
+            boolean cancelled = cancelledAfter != null && results.containsKey(cancelledAfter);
             List<String> needs = workflow.needs(job);
             for (String need : needs) {
                 if (!results.containsKey(need)) {
