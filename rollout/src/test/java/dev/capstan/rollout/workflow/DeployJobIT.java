@@ -13,8 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +32,7 @@ class DeployJobIT {
     static final String OLD_DIGEST = "sha256:" + "a1".repeat(32);
     static final String SHA = "0123456789abcdef0123456789abcdef01234567";
     static final String NEW_DIGEST = "sha256:" + "c3".repeat(32);
-    static final String DEPLOY_ROLE = "arn:aws:iam::123456789012:role/capstan-deploy";
-    static final Path ROLLOUT_JAR = Path.of("target", "rollout.jar").toAbsolutePath();
+    static final String DEPLOY_ROLE = "arn:aws:iam::123456789012:role/capstan-ci-deploy";
 
     final AwsStandIn standIn = AwsStandIn.shared();
 
@@ -54,7 +51,7 @@ class DeployJobIT {
         // The CLI polls in real time (every 5 s and more); simulated time runs so fast that the refresh has ended
         // by its first look, so a deploy takes seconds here.
         standIn.clock().realTime(50_000);
-        assertThat(ROLLOUT_JAR).as("the packaged CLI; run through mvn verify").exists();
+        assertThat(RunnerFixture.ROLLOUT_JAR).as("the packaged CLI; run through mvn verify").exists();
     }
 
     @AfterEach
@@ -140,58 +137,20 @@ class DeployJobIT {
     private LocalJobRun.Result deployJob(Map<String, Object> event) throws Exception {
         Path workspace = Files.createTempDirectory(dir, "workspace");
         Path temp = Files.createTempDirectory(dir, "runner-temp");
-        Map<String, String> runner = new LinkedHashMap<>();
-        runner.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        runner.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
-        runner.put("LANG", "C.UTF-8");
-        runner.put("CI", "true");
-        runner.put("GITHUB_ACTIONS", "true");
-        runner.put("GITHUB_WORKSPACE", workspace.toString());
-        runner.put("RUNNER_TEMP", temp.toString());
-        runner.put("GITHUB_EVENT_NAME", event.get("github.event_name").toString());
-        runner.put("GITHUB_REF", event.get("github.ref").toString());
-        runner.put("GITHUB_SHA", event.get("github.sha").toString());
+        RunnerFixture runner = new RunnerFixture(standIn, dir);
         Map<String, LocalJobRun.ActionStandIn> actions = Map.of(
-                "actions/download-artifact", this::downloadTheTestedJars,
+                "actions/download-artifact", RunnerFixture::downloadTheTestedJars,
                 "actions/setup-java", DeployJobIT::setUpJava,
-                "aws-actions/configure-aws-credentials", this::awsCredentialsForTheStandIn);
-        return new LocalJobRun(WORKFLOW, "deploy", new ContextMap().putAll(event), actions, runner, workspace, temp).run();
+                "aws-actions/configure-aws-credentials", runner.assumeRole(DEPLOY_ROLE));
+        return new LocalJobRun(WORKFLOW, "deploy", new ContextMap().putAll(event), actions,
+                runner.environment(event, workspace, temp), workspace, temp).run();
     }
 
-    /** What download-artifact restores: the uploaded paths, relative to the workspace. */
-    private Map<String, String> downloadTheTestedJars(Map<String, String> with, Path into) throws IOException {
-        Workflow.Step upload = WORKFLOW.stepUsing("verify", "actions/upload-artifact");
-        assertThat(with.get("name")).as("the artifact verify uploaded").isEqualTo(upload.with().get("name"));
-        for (String path : upload.with().get("path").strip().split("\\s+")) {
-            Path target = into.resolve(path);
-            Files.createDirectories(target.getParent());
-            if (path.equals("rollout/target/rollout.jar")) {
-                Files.copy(ROLLOUT_JAR, target);
-            } else {
-                Files.writeString(target, "not read by the deploy job"); // service.jar: only the image job reads it
-            }
-        }
-        return Map.of();
-    }
-
-    private static Map<String, String> setUpJava(Map<String, String> with, Path workspace) {
+    private static LocalJobRun.ActionResult setUpJava(Map<String, String> with, Path workspace) {
         assertThat(with.get("java-version")).isEqualTo("17");
         Path javaHome = Path.of(System.getProperty("java.home"));
-        return Map.of("JAVA_HOME", javaHome.toString(), "PATH", javaHome.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin");
-    }
-
-    private Map<String, String> awsCredentialsForTheStandIn(Map<String, String> with, Path workspace) {
-        assertThat(with).containsEntry("role-to-assume", DEPLOY_ROLE).containsEntry("aws-region", "eu-west-1");
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "ASIATESTSTANDIN00000");
-        env.put("AWS_SECRET_ACCESS_KEY", "stand-in");
-        env.put("AWS_SESSION_TOKEN", "stand-in");
-        env.put("AWS_REGION", with.get("aws-region"));
-        env.put("AWS_DEFAULT_REGION", with.get("aws-region"));
-        // Not the action's doing: this is what points the job at the stand-in instead of AWS.
-        env.put("AWS_ENDPOINT_URL", standIn.endpoint().toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        return env;
+        return LocalJobRun.ActionResult.exports(
+                Map.of("JAVA_HOME", javaHome.toString(), "PATH", javaHome.resolve("bin") + ":" + RunnerFixture.PATH));
     }
 
     private String startVersionEndpoint(String digest) throws IOException {
@@ -207,25 +166,16 @@ class DeployJobIT {
         return "http://127.0.0.1:" + versionEndpoint.getAddress().getPort();
     }
 
-    private static Map<String, Object> repositoryVariables(Map<String, Object> event) {
-        event.put("vars.AWS_REGION", "eu-west-1");
-        event.put("vars.DEPLOY_ROLE_ARN", DEPLOY_ROLE);
-        event.put("vars.ASG_NAME", GROUP);
-        event.put("vars.ECR_REPOSITORY", REPOSITORY);
-        event.put("vars.VERIFY_URL", "");
-        return event;
-    }
-
     /** A push to main whose image job recorded this tag. */
     private static Map<String, Object> onPush(String imageTag) {
-        Map<String, Object> event = repositoryVariables(Events.push("refs/heads/main"));
+        Map<String, Object> event = RunnerFixture.repositoryVariables(Events.push("refs/heads/main"));
         event.put("needs.image.outputs.tag", imageTag);
         return event;
     }
 
     /** Run workflow on main with an image tag; the image job is skipped, so its outputs are empty. */
     private static Map<String, Object> byHand(String imageTag) {
-        Map<String, Object> event = repositoryVariables(Events.runByHand("refs/heads/main", imageTag));
+        Map<String, Object> event = RunnerFixture.repositoryVariables(Events.runByHand("refs/heads/main", imageTag));
         event.put("needs.image.outputs.tag", "");
         return event;
     }

@@ -16,16 +16,30 @@ import java.util.concurrent.TimeUnit;
  * Runs one job of the workflow on this machine the way a GitHub runner does, as far as its run: steps go: each script
  * exactly as written, in bash --noprofile --norc -eo pipefail, in the workspace, with the workflow's env: blocks
  * evaluated, a fresh GITHUB_OUTPUT and GITHUB_STEP_SUMMARY file per step, and the step's outputs available to later
- * expressions. A uses: step runs the stand-in the test registered for that action (an action without one fails the
- * run); the first failing step ends the job, as steps without an if: are skipped after a failure.
+ * expressions. A step's if: is evaluated; a uses: step runs the stand-in the test registered for that action (an action
+ * without one fails the run). The first failing step ends the job: this workflow has no step that runs after a failure.
  */
 final class LocalJobRun {
-    /** What an action does to the job, here: may write into the workspace, returns variables it exports. */
+    /** What an action does to the job, here: it may write into the workspace, export variables, set outputs. */
     interface ActionStandIn {
-        Map<String, String> run(Map<String, String> with, Path workspace) throws IOException;
+        ActionResult run(Map<String, String> with, Path workspace) throws IOException;
     }
 
-    record StepResult(String id, String label, int exitCode, String log, Map<String, String> outputs) {
+    record ActionResult(Map<String, String> exported, Map<String, String> outputs) {
+        static ActionResult exports(Map<String, String> variables) {
+            return new ActionResult(variables, Map.of());
+        }
+
+        static ActionResult outputs(Map<String, String> outputs) {
+            return new ActionResult(Map.of(), outputs);
+        }
+
+        static ActionResult nothing() {
+            return new ActionResult(Map.of(), Map.of());
+        }
+    }
+
+    record StepResult(String id, String label, boolean skipped, int exitCode, String log, Map<String, String> outputs) {
     }
 
     record Result(List<StepResult> steps, Map<String, String> outputs, String summary) {
@@ -79,10 +93,15 @@ final class LocalJobRun {
         StringBuilder summary = new StringBuilder();
 
         for (Workflow.Step step : workflow.steps(jobId)) {
-            if (step.condition().isPresent()) {
-                throw new IllegalStateException(step.label() + " has an if:, which this runner does not evaluate yet");
+            if (step.condition().filter(c -> c.matches("(?s).*\\b(always|failure|cancelled)\\s*\\(.*")).isPresent()) {
+                throw new IllegalStateException(step.label() + " may run after a failure, which this runner does not do");
             }
             StepContext expressions = new StepContext(jobEnv, stepOutputs);
+            // Every earlier step succeeded (the job stops at the first failure), so success() holds here.
+            if (step.condition().isPresent() && !Expression.truthy(Expression.evaluate(step.condition().get(), expressions))) {
+                results.add(new StepResult(step.id(), step.label(), true, 0, "", Map.of()));
+                continue;
+            }
             Map<String, String> stepEnv = new LinkedHashMap<>(jobEnv);
             stepEnv.putAll(evaluate(step.node().path("env"), expressions));
             StepResult result;
@@ -110,8 +129,9 @@ final class LocalJobRun {
             throw new IllegalStateException(step.label() + " uses " + step.action() + ", which has no stand-in here");
         }
         Map<String, String> with = evaluate(step.node().path("with"), expressions);
-        exported.putAll(standIn.run(with, workspace));
-        return new StepResult(step.id(), step.label(), 0, "", Map.of());
+        ActionResult result = standIn.run(with, workspace);
+        exported.putAll(result.exported());
+        return new StepResult(step.id(), step.label(), false, 0, "", result.outputs());
     }
 
     private StepResult runScript(Workflow.Step step, Map<String, String> stepEnv, Map<String, String> exported,
@@ -137,7 +157,7 @@ final class LocalJobRun {
             throw new IllegalStateException(step.label() + " did not finish within 5 minutes");
         }
         summary.append(Files.readString(stepSummary));
-        return new StepResult(step.id(), step.label(), process.exitValue(), Files.readString(log),
+        return new StepResult(step.id(), step.label(), false, process.exitValue(), Files.readString(log),
                 outputs(Files.readString(output)));
     }
 
@@ -206,7 +226,11 @@ final class LocalJobRun {
 
         @Override
         public boolean status(String function) {
-            return context.status(function);
+            return switch (function) {
+                case "success", "always" -> true;
+                case "failure", "cancelled" -> false;
+                default -> throw new IllegalArgumentException("No status function " + function + "()");
+            };
         }
     }
 }

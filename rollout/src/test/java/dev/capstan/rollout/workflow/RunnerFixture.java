@@ -1,0 +1,85 @@
+package dev.capstan.rollout.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.standin.AwsStandIn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a GitHub runner gives a job here: its environment, and stand-ins for the actions both AWS jobs use. */
+final class RunnerFixture {
+    static final Path ROLLOUT_JAR = Path.of("target", "rollout.jar").toAbsolutePath();
+    static final String PATH = "/usr/local/bin:/usr/bin:/bin";
+
+    private final AwsStandIn standIn;
+    private final Path dir;
+
+    RunnerFixture(AwsStandIn standIn, Path dir) {
+        this.standIn = standIn;
+        this.dir = dir;
+    }
+
+    /** The variables a runner sets for every step. */
+    Map<String, String> environment(Map<String, Object> event, Path workspace, Path temp) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", PATH);
+        env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("CI", "true");
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("GITHUB_WORKSPACE", workspace.toString());
+        env.put("RUNNER_TEMP", temp.toString());
+        env.put("GITHUB_EVENT_NAME", event.get("github.event_name").toString());
+        env.put("GITHUB_REF", event.get("github.ref").toString());
+        env.put("GITHUB_SHA", event.get("github.sha").toString());
+        return env;
+    }
+
+    /** download-artifact: the paths verify uploaded, restored relative to the workspace. */
+    static LocalJobRun.ActionResult downloadTheTestedJars(Map<String, String> with, Path workspace) throws IOException {
+        Workflow.Step upload = Workflow.load().stepUsing("verify", "actions/upload-artifact");
+        assertThat(with.get("name")).as("the artifact verify uploaded").isEqualTo(upload.with().get("name"));
+        for (String path : upload.with().get("path").strip().split("\\s+")) {
+            Path target = workspace.resolve(path);
+            Files.createDirectories(target.getParent());
+            if (path.equals("rollout/target/rollout.jar")) {
+                Files.copy(ROLLOUT_JAR, target);
+            } else {
+                Files.writeString(target, "the tested " + path);
+            }
+        }
+        return LocalJobRun.ActionResult.nothing();
+    }
+
+    /** configure-aws-credentials, for the role the job must ask for; plus the stand-in's endpoint. */
+    LocalJobRun.ActionStandIn assumeRole(String expectedRole) {
+        return (with, workspace) -> {
+            assertThat(with).containsEntry("role-to-assume", expectedRole).containsEntry("aws-region", "eu-west-1");
+            Map<String, String> env = new HashMap<>();
+            env.put("AWS_ACCESS_KEY_ID", "ASIATESTSTANDIN00000");
+            env.put("AWS_SECRET_ACCESS_KEY", "stand-in");
+            env.put("AWS_SESSION_TOKEN", "stand-in");
+            env.put("AWS_REGION", with.get("aws-region"));
+            env.put("AWS_DEFAULT_REGION", with.get("aws-region"));
+            // Not the action's doing: this is what points the job at the stand-in instead of AWS.
+            env.put("AWS_ENDPOINT_URL", standIn.endpoint().toString());
+            env.put("AWS_EC2_METADATA_DISABLED", "true");
+            return LocalJobRun.ActionResult.exports(env);
+        };
+    }
+
+    /** The repository variables of the example account. */
+    static Map<String, Object> repositoryVariables(Map<String, Object> event) {
+        event.put("vars.AWS_REGION", "eu-west-1");
+        event.put("vars.IMAGE_PUSH_ROLE_ARN", "arn:aws:iam::123456789012:role/capstan-ci-image-push");
+        event.put("vars.DEPLOY_ROLE_ARN", "arn:aws:iam::123456789012:role/capstan-ci-deploy");
+        event.put("vars.ASG_NAME", "capstan-web");
+        event.put("vars.ECR_REPOSITORY", "capstan");
+        event.put("vars.VERIFY_URL", "");
+        return event;
+    }
+}
