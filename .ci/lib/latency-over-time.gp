@@ -1,6 +1,6 @@
 # Latency over time through a rolling replacement, one panel per run, written by .ci/rolling-replacement.
 #
-# Variables (gnuplot -e): out (the SVG to write), runs (run directories, separated by spaces), and for each run
+# Variables (gnuplot -e): out (the file to write: SVG, or PNG when its name ends in .png), runs (run directories, separated by spaces), and for each run
 # directory the files the script derives from HAProxy's request log:
 #   title        one line: the panel's title
 #   buckets.dat  t  p50  p99  max       steady requests that ended 2xx, per 250 ms of start time (s, ms)
@@ -9,7 +9,11 @@
 #   events.dat   t  label  kind         kind 1: a new instance in service, 2: a stop signal sent, 3: the load ends
 # t is seconds since the load started. A file may be empty; gnuplot then warns and draws the rest.
 
-set terminal svg size 1000, 380 * words(runs) dynamic font 'sans,11' background '#ffffff'
+if (out[strlen(out) - 3:] eq '.png') {
+    set terminal pngcairo size 1200, 420 * words(runs) font 'sans,10' background '#ffffff'
+} else {
+    set terminal svg size 1000, 380 * words(runs) dynamic font 'sans,11' background '#ffffff'
+}
 set output out
 set multiplot layout words(runs), 1
 
