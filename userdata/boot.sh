@@ -20,7 +20,7 @@ CONTAINER_NAME=${CONTAINER_NAME:-capstan}
 APP_HOST_PORT=${APP_HOST_PORT:-8080}
 ADMIN_HOST_PORT=${ADMIN_HOST_PORT:-8081}
 
-# The service drains for 10 s then allows 15 s for in-flight work (config.yml); docker must wait longer than
+# The service drains for 15 s then allows 15 s for in-flight work (config.yml); docker must wait longer than
 # both before it kills the JVM, or a stop during a deploy would cut requests off.
 readonly STOP_TIMEOUT_SECONDS=40
 readonly APP_PORT=8080 ADMIN_PORT=8081 # inside the container

@@ -57,11 +57,26 @@ class RootConfigTest {
         assertThat(connector(config, false).getBindHost()).isEqualTo("0.0.0.0");
         assertThat(connector(config, true).getPort()).isEqualTo(8081);
         assertThat(connector(config, true).getBindHost()).isEqualTo("127.0.0.1");
-        assertThat(config.drainWindow()).hasValue(Duration.seconds(10));
+        assertThat(config.drainWindow()).hasValue(Duration.seconds(15));
         assertThat(config.shutdownGracePeriod()).hasValue(Duration.seconds(15));
         assertThat(((DefaultLoggingFactory) config.getLoggingFactory()).getLevel()).isEqualTo("INFO");
         assertThat(config.getHello().getTemplate()).isEqualTo("Hello, %s!");
         assertThat(config.getHello().getDefaultName()).isEqualTo("Stranger");
+    }
+
+    @Test
+    void theDefaultDrainOutlastsTheTimeTheLoadBalancerNeedsToSeeReadinessFail() throws Exception {
+        // Target group health check (docs/operations.md): interval 5 s, timeout 2 s, unhealthy threshold 2.
+        final long loadBalancerNoticesAfterMillis = 2 * 5_000 + 2_000;
+
+        assertThat(load(Map.of()).drainWindow()).hasValueSatisfying(
+                drain -> assertThat(drain.toMilliseconds()).isGreaterThan(loadBalancerNoticesAfterMillis));
+    }
+
+    @Test
+    void idleKeepAliveConnectionsOutliveTheLoadBalancersIdleTimeout() throws Exception {
+        // An ALB's default idle timeout is 60 s; the side that closes an idle connection must be the load balancer.
+        assertThat(connector(load(Map.of()), false).getIdleTimeout().toSeconds()).isGreaterThan(60);
     }
 
     @Test
