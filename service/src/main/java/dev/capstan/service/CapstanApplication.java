@@ -18,6 +18,9 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.server.ServerProperties;
 
 public class CapstanApplication extends Application<CapstanConfiguration> {
     public static void main(String[] args) throws Exception {
@@ -67,6 +70,7 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
 
     @Override
     public void run(CapstanConfiguration configuration, Environment environment) {
+        configureJersey(environment.jersey());
         environment.jersey().register(new HelloResource(configuration.getHello().buildGreeter()));
         environment.jersey().register(new VersionResource(BuildInfo.fromClasspath(),
                 DeploymentInfo.fromEnvironment(System.getenv())));
@@ -83,5 +87,16 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
         environment.getApplicationContext().setErrorHandler(new JsonServletErrorHandler());
         environment.getAdminContext().setErrorHandler(new JsonServletErrorHandler());
         environment.lifecycle().addEventListener(new ServerCustomizer());
+    }
+
+    /**
+     * Every provider is registered explicitly, by Dropwizard and above, so Jersey's scans of the class path for
+     * META-INF/services providers and auto-discoverable features only cost startup time. Its default provider for
+     * writing images needs java.desktop, which the image's trimmed runtime leaves out, and nothing here returns images.
+     */
+    private static void configureJersey(JerseyEnvironment jersey) {
+        jersey.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        jersey.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        jersey.property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "RENDERED_IMAGE");
     }
 }
