@@ -5,9 +5,9 @@ import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 
 /**
  * How long to wait before the next look at a refresh. Starting and stopping phases change within seconds; replacing
- * instances and baking take minutes, so polling them often only spends API quota. Once no instance is left to
- * replace, the refresh ends with the last warm-up: looking more often then shortens the wait between its end and
- * the deploy's, for a handful of extra calls.
+ * instances and baking take minutes, so polling them often only spends API quota. Once at most one instance is
+ * left to replace, the refresh ends with that instance's warm-up: looking more often then shortens the wait between
+ * its end and the deploy's, for a few dozen extra calls.
  */
 public final class PollSchedule {
     private final Duration fixed;
@@ -32,12 +32,12 @@ public final class PollSchedule {
         return switch (refresh.statusAsString()) {
             case "Pending", "Cancelling", "RollbackInProgress" -> Duration.ofSeconds(5);
             case "Baking" -> Duration.ofSeconds(30);
-            case "InProgress" -> nothingLeftToReplace(refresh) ? Duration.ofSeconds(5) : Duration.ofSeconds(15);
+            case "InProgress" -> onTheLastInstance(refresh) ? Duration.ofSeconds(5) : Duration.ofSeconds(15);
             default -> Duration.ofSeconds(15);
         };
     }
 
-    private static boolean nothingLeftToReplace(InstanceRefresh refresh) {
-        return refresh.instancesToUpdate() != null && refresh.instancesToUpdate() == 0;
+    private static boolean onTheLastInstance(InstanceRefresh refresh) {
+        return refresh.instancesToUpdate() != null && refresh.instancesToUpdate() <= 1;
     }
 }

@@ -21,13 +21,15 @@ class PollScheduleTest {
     }
 
     @Test
-    void replacingInstancesIsPolledEveryFifteenSecondsWhileInstancesAreLeft() {
+    void replacingInstancesIsPolledEveryFifteenSecondsWhileSeveralAreLeft() {
         assertThat(schedule.next(refresh("InProgress", 3))).isEqualTo(Duration.ofSeconds(15));
+        assertThat(schedule.next(refresh("InProgress", 2))).isEqualTo(Duration.ofSeconds(15));
         assertThat(schedule.next(refresh("InProgress", null))).isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test
-    void theLastWarmUpIsPolledEveryFiveSecondsSoTheDeployEndsSoonAfterTheRefresh() {
+    void theLastInstanceIsPolledEveryFiveSecondsSoTheDeployEndsSoonAfterTheRefresh() {
+        assertThat(schedule.next(refresh("InProgress", 1))).isEqualTo(Duration.ofSeconds(5));
         assertThat(schedule.next(refresh("InProgress", 0))).isEqualTo(Duration.ofSeconds(5));
     }
 
