@@ -97,6 +97,6 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
     private static void configureJersey(JerseyEnvironment jersey) {
         jersey.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         jersey.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
-        jersey.property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "RENDERED_IMAGE");
+        jersey.property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "RENDEREDIMAGE");
     }
 }
