@@ -18,9 +18,12 @@ SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 # agents need (java.compiler, java.scripting, jdk.attach, jdk.jdi, java.instrument, java.security.jgss) and less
 # java.desktop, which only a Jersey provider for images would load. jdk.management backs the operating-system and
 # file-descriptor gauges in /metrics. The archive run below checks the set by asking every endpoint.
+# --strip-java-debug-attributes rather than --strip-debug, which on Linux also strips native symbols with objcopy:
+# binutils is not in every JDK image, and the JDK's own libraries ship stripped.
 # `java -Xshare:dump` writes the runtime's own class data archive, which the service's archive builds on.
 ARG JAVA_MODULES=java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.management,jdk.unsupported
-RUN jlink --add-modules "${JAVA_MODULES}" --strip-debug --no-man-pages --no-header-files --output /opt/java \
+RUN jlink --add-modules "${JAVA_MODULES}" --strip-java-debug-attributes --no-man-pages --no-header-files \
+      --output /opt/java \
  && /opt/java/bin/java -Xshare:dump >/dev/null
 
 # The final image's root: the shared libraries the runtime links against (found by the dynamic loader itself, so
