@@ -7,6 +7,7 @@ import dev.capstan.service.errors.InvalidNameExceptionMapper;
 import dev.capstan.service.errors.JsonServletErrorHandler;
 import dev.capstan.service.health.ReadinessHealthCheck;
 import dev.capstan.service.jetty.ServerCustomizer;
+import dev.capstan.service.json.StartupFriendlyObjectMapper;
 import dev.capstan.service.lifecycle.LogFlush;
 import dev.capstan.service.lifecycle.TermSignal;
 import dev.capstan.service.metrics.PrometheusServlet;
@@ -63,6 +64,8 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
         // Dropwizard registers the JVM metric sets only when started from the command line; an embedded start
         // (as in the tests) would miss them. Registering twice is a no-op.
         bootstrap.registerMetrics();
+        // Before anything reads the configuration, so that reading it does not generate accessor classes.
+        bootstrap.setObjectMapper(StartupFriendlyObjectMapper.create());
         // Not strict: a variable that is unset falls back to the default written after ":-" in config.yml.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));

@@ -3,6 +3,7 @@ package dev.capstan.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.capstan.service.support.Http;
 import dev.capstan.service.support.TestApps;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -32,6 +33,15 @@ class OperationsTest {
             response = app.get("/health-check?type=ready");
         }
         return response;
+    }
+
+    @Test
+    void theServiceUsesTheObjectMapperWithoutBytecodeGeneration() {
+        // Start-up time depends on it (docs/performance.md); StartupFriendlyObjectMapperTest tests the mapper itself.
+        assertThat(APP.getObjectMapper().getRegisteredModuleIds())
+                .isNotEmpty()
+                .doesNotContain(new BlackbirdModule().getTypeId());
+        assertThat(APP.getEnvironment().getObjectMapper()).isSameAs(APP.getObjectMapper());
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.health.DefaultHealthFactory;
-import io.dropwizard.jackson.Jackson;
+import dev.capstan.service.json.StartupFriendlyObjectMapper;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
@@ -39,7 +39,7 @@ class RootConfigTest {
         final EnvironmentVariableSubstitutor substitutor = new EnvironmentVariableSubstitutor(false);
         substitutor.setVariableResolver(StringLookupFactory.INSTANCE.mapStringLookup(environment));
         final YamlConfigurationFactory<CapstanConfiguration> factory = new YamlConfigurationFactory<>(
-                CapstanConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "root-config-test");
+                CapstanConfiguration.class, Validators.newValidator(), StartupFriendlyObjectMapper.create(), "root-config-test");
         return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor),
                 TestApps.ROOT_CONFIG);
     }
