@@ -41,7 +41,6 @@ class OperationsTest {
         assertThat(APP.getObjectMapper().getRegisteredModuleIds())
                 .isNotEmpty()
                 .doesNotContain(new BlackbirdModule().getTypeId());
-        assertThat(APP.getEnvironment().getObjectMapper()).isSameAs(APP.getObjectMapper());
     }
 
     @Test
