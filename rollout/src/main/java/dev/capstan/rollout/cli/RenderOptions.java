@@ -1,7 +1,7 @@
 package dev.capstan.rollout.cli;
 
-import dev.capstan.rollout.userdata.UserDataTemplate;
-import dev.capstan.rollout.userdata.UserDataValues;
+import dev.capstan.userdata.UserDataTemplate;
+import dev.capstan.userdata.UserDataValues;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

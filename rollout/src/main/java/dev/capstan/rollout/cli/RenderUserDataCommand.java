@@ -1,9 +1,9 @@
 package dev.capstan.rollout.cli;
 
 import dev.capstan.rollout.image.ImageReference;
-import dev.capstan.rollout.userdata.RenderedUserData;
-import dev.capstan.rollout.userdata.UserDataRenderer;
-import dev.capstan.rollout.userdata.UserDataValues;
+import dev.capstan.userdata.RenderedUserData;
+import dev.capstan.userdata.UserDataRenderer;
+import dev.capstan.userdata.UserDataValues;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,6 +5,7 @@ import dev.capstan.rollout.RolloutContext;
 import dev.capstan.rollout.RolloutException;
 import dev.capstan.rollout.aws.AwsErrors;
 import dev.capstan.rollout.report.GitHubReporter;
+import dev.capstan.userdata.UserDataException;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,7 @@ public final class RolloutCli {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             RolloutException failure = e instanceof RolloutException r ? r
+                    : e instanceof UserDataException u ? RolloutException.invalid(u.getMessage())
                     : e instanceof SdkException sdk ? AwsErrors.translate("an AWS call", sdk)
                     : new RolloutException(ExitCode.DEPLOY_FAILED, "Unexpected error " + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "; this is a bug in rollout, please report it with the command line.", e);

@@ -15,7 +15,7 @@ import dev.capstan.rollout.report.GitHubReporter;
 import dev.capstan.rollout.template.DefaultVersionPromoter;
 import dev.capstan.rollout.template.LaunchTemplateReader;
 import dev.capstan.rollout.template.LaunchTemplateVersionWriter;
-import dev.capstan.rollout.userdata.UserDataRenderer;
+import dev.capstan.userdata.UserDataRenderer;
 import dev.capstan.rollout.verify.FleetVerifier;
 import dev.capstan.rollout.verify.VersionEndpointVerifier;
 import java.io.PrintWriter;

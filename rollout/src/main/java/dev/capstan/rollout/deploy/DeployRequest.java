@@ -1,7 +1,7 @@
 package dev.capstan.rollout.deploy;
 
 import dev.capstan.rollout.refresh.RefreshSettings;
-import dev.capstan.rollout.userdata.UserDataTemplate;
+import dev.capstan.userdata.UserDataTemplate;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

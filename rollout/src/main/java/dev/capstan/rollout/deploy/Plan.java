@@ -4,7 +4,7 @@ import dev.capstan.rollout.group.GroupSnapshot;
 import dev.capstan.rollout.image.ImageReference;
 import dev.capstan.rollout.template.TemplateInfo;
 import dev.capstan.rollout.template.TemplateVersion;
-import dev.capstan.rollout.userdata.RenderedUserData;
+import dev.capstan.userdata.RenderedUserData;
 import java.util.Optional;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 

@@ -1,6 +1,6 @@
 package dev.capstan.rollout.deploy;
 
-import dev.capstan.rollout.userdata.UserDataRenderer;
+import dev.capstan.userdata.UserDataRenderer;
 import java.io.PrintWriter;
 import dev.capstan.rollout.time.Durations;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
@@ -19,8 +19,8 @@ final class PlanPrinter {
                 + ") version " + plan.groupVersion() + "; default version " + plan.template().defaultVersion()
                 + " carries " + plan.currentImage() + ".");
         out.println("Preflight: " + plan.image().repository() + ":" + plan.image().tag() + " is " + plan.image().digest()
-                + "; user-data renders to " + plan.userData().rawBytes() + " bytes raw, "
-                + plan.userData().encodedBytes() + " base64 (limit " + UserDataRenderer.MAX_ENCODED_BYTES + ").");
+                + "; user-data renders to " + plan.userData().rawBytes() + " bytes (AWS's limit "
+                + UserDataRenderer.MAX_DECODED_BYTES + "), " + plan.userData().encodedBytes() + " base64.");
         if (!plan.defaultVersion().metadataLockedToHost()) {
             out.println("Preflight: warning: launch template " + plan.template().name() + " version "
                     + plan.defaultVersion().number() + " does not require IMDSv2 with hop limit 1, so containers could "

@@ -10,9 +10,9 @@ import dev.capstan.rollout.template.ImageDescription;
 import dev.capstan.rollout.template.LaunchTemplateReader;
 import dev.capstan.rollout.template.TemplateInfo;
 import dev.capstan.rollout.template.TemplateVersion;
-import dev.capstan.rollout.userdata.RenderedUserData;
-import dev.capstan.rollout.userdata.UserDataRenderer;
-import dev.capstan.rollout.userdata.UserDataValues;
+import dev.capstan.userdata.RenderedUserData;
+import dev.capstan.userdata.UserDataRenderer;
+import dev.capstan.userdata.UserDataValues;
 import java.util.Optional;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 

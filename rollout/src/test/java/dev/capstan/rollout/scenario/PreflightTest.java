@@ -62,12 +62,12 @@ class PreflightTest extends Scenario {
     @Test
     void deployFailsBeforeAnyChangeWhenTheRenderedUserDataIsTooLarge(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("boot.sh");
-        Files.writeString(big, "#!/bin/bash\nIMAGE_REF='{{IMAGE_REF}}'\n# " + "x".repeat(13_000) + "\n");
+        Files.writeString(big, "#!/bin/bash\nIMAGE_REF='{{IMAGE_REF}}'\n# " + "x".repeat(16_400) + "\n");
 
         Result result = deploy("--template", big.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("bytes base64-encoded").contains("over AWS's limit of 16384");
+        assertThat(result.err()).contains("over AWS's limit of 16384 bytes (counted before base64 encoding)");
         assertThat(mutatingActions()).isEmpty();
     }
 

@@ -1,6 +1,5 @@
-package dev.capstan.rollout.userdata;
+package dev.capstan.userdata;
 
-import dev.capstan.rollout.RolloutException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,12 +12,11 @@ import java.util.regex.Pattern;
  */
 public final class UserDataRenderer {
     /**
-     * AWS limits user-data to 16 KB measured on the raw script (CreateLaunchTemplateVersion decodes the base64 it is
-     * sent and refuses more than 16,384 bytes). We hold the base64-encoded text to 16,384 bytes instead, which is
-     * stricter (the raw script then stays at or below 12,288 bytes): the size stays under 16 KB however it is
-     * measured, in the launch template, in the console, or in any tool that passes it on encoded.
+     * AWS limits user-data to 16 KB of the script itself: EC2 decodes the base64 text a launch template carries and
+     * counts the decoded bytes (see docs/rollout.md for the source). The base64 text of a script at the limit is
+     * about 21.8 KB; that is fine.
      */
-    public static final int MAX_ENCODED_BYTES = 16 * 1024;
+    public static final int MAX_DECODED_BYTES = 16 * 1024;
 
     // Placeholders are upper case; lower-case {{...}} is left alone, because the script itself passes Go templates
     // such as {{end}} to docker inspect --format.
@@ -42,28 +40,27 @@ public final class UserDataRenderer {
         }
         m.appendTail(out);
         if (!unknown.isEmpty()) {
-            throw RolloutException.invalid("The template " + template.source() + " has unknown placeholders "
+            throw new UserDataException("The template " + template.source() + " has unknown placeholders "
                     + String.join(", ", unknown) + "; use only " + String.join(", ", braces(byName.keySet())) + ".");
         }
         RenderedUserData rendered = new RenderedUserData(out.toString());
-        if (rendered.encodedBytes() > MAX_ENCODED_BYTES) {
-            throw RolloutException.invalid("The rendered user-data is " + rendered.encodedBytes()
-                    + " bytes base64-encoded (" + rendered.rawBytes() + " raw), over AWS's limit of "
-                    + MAX_ENCODED_BYTES + "; shorten " + template.source() + ".");
+        if (rendered.rawBytes() > MAX_DECODED_BYTES) {
+            throw new UserDataException("The rendered user-data is " + rendered.rawBytes() + " bytes, over AWS's limit of "
+                    + MAX_DECODED_BYTES + " bytes (counted before base64 encoding); shorten " + template.source() + ".");
         }
         return rendered;
     }
 
     private static String checked(String name, String value) {
         if (value == null || value.isEmpty()) {
-            throw RolloutException.invalid("The placeholder {{" + name + "}} has no value; pass one for it.");
+            throw new UserDataException("The placeholder {{" + name + "}} has no value; pass one for it.");
         }
         if (!SINGLE_QUOTE_SAFE.matcher(value).matches()) {
-            throw RolloutException.invalid("The value for {{" + name + "}} contains a quote, a newline or another "
+            throw new UserDataException("The value for {{" + name + "}} contains a quote, a newline or another "
                     + "character that is unsafe inside single quotes; pass printable ASCII without ' for it.");
         }
         if (PLACEHOLDER.matcher(value).find()) {
-            throw RolloutException.invalid("The value for {{" + name + "}} itself looks like a placeholder; pass a real value.");
+            throw new UserDataException("The value for {{" + name + "}} itself looks like a placeholder; pass a real value.");
         }
         return value;
     }

@@ -1,4 +1,4 @@
-package dev.capstan.rollout.userdata;
+package dev.capstan.userdata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

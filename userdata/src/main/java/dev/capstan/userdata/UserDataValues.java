@@ -1,4 +1,4 @@
-package dev.capstan.rollout.userdata;
+package dev.capstan.userdata;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

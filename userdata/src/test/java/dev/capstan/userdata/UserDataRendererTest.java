@@ -1,10 +1,8 @@
-package dev.capstan.rollout.userdata;
+package dev.capstan.userdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.capstan.rollout.ExitCode;
-import dev.capstan.rollout.RolloutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class UserDataRendererTest {
     // Surefire runs in the module directory, so this is the repository's real boot script, not a copy.
-    static final Path REAL_BOOT_SCRIPT = Path.of("..", "userdata", "boot.sh");
+    static final Path REAL_BOOT_SCRIPT = Path.of("boot.sh");
     static final String DIGEST = "sha256:" + "ab".repeat(32);
 
     private final UserDataRenderer renderer = new UserDataRenderer();
@@ -34,10 +32,10 @@ class UserDataRendererTest {
     }
 
     @Test
-    void theRealBootScriptRendersUnderAwsUserDataLimitOnceBase64Encoded() {
+    void theRealBootScriptRendersUnderAwsUserDataLimit() {
         RenderedUserData rendered = renderer.render(UserDataTemplate.fromFile(REAL_BOOT_SCRIPT), values());
 
-        assertThat(rendered.encodedBytes()).isLessThanOrEqualTo(UserDataRenderer.MAX_ENCODED_BYTES);
+        assertThat(rendered.rawBytes()).isLessThanOrEqualTo(UserDataRenderer.MAX_DECODED_BYTES);
         assertThat(rendered.encodedBytes()).isEqualTo(4 * ((rendered.rawBytes() + 2) / 3));
         assertThat(new String(Base64.getDecoder().decode(rendered.base64()), StandardCharsets.UTF_8))
                 .isEqualTo(rendered.script());
@@ -49,19 +47,19 @@ class UserDataRendererTest {
     }
 
     @Test
-    void acceptsAScriptWhoseBase64IsExactlySixteenKilobytes() {
-        // 12,288 raw bytes encode to exactly 16,384 base64 characters, the largest size AWS accepts.
-        RenderedUserData rendered = renderer.render(template("x".repeat(12_288)), values());
+    void acceptsAScriptOfExactlySixteenKilobytesWhoseBase64IsLonger() {
+        // AWS counts the decoded script: 16,384 bytes pass although their base64 text is 21,848 characters.
+        RenderedUserData rendered = renderer.render(template("x".repeat(16_384)), values());
 
-        assertThat(rendered.encodedBytes()).isEqualTo(16_384);
+        assertThat(rendered.rawBytes()).isEqualTo(16_384);
+        assertThat(rendered.encodedBytes()).isEqualTo(21_848);
     }
 
     @Test
-    void refusesAScriptWhoseBase64IsOverSixteenKilobytes() {
-        assertThatThrownBy(() -> renderer.render(template("x".repeat(12_289)), values()))
-                .isInstanceOf(RolloutException.class)
-                .hasMessageContaining("16388 bytes base64-encoded (12289 raw)")
-                .extracting(e -> ((RolloutException) e).exitCode()).isEqualTo(ExitCode.INVALID);
+    void refusesAScriptOverSixteenKilobytes() {
+        assertThatThrownBy(() -> renderer.render(template("x".repeat(16_385)), values()))
+                .isInstanceOf(UserDataException.class)
+                .hasMessageContaining("16385 bytes, over AWS's limit of 16384 bytes");
     }
 
     @Test
