@@ -1,5 +1,6 @@
 package dev.capstan.rollout.aws;
 
+import dev.capstan.rollout.RolloutException;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the SDK clients. Credentials and region come from the SDK's default chains ({@code --region} overrides the
@@ -51,6 +53,7 @@ public final class AwsClientFactory {
                 configure(AutoScalingClient.builder(), region, overrides).build(),
                 configure(Ec2Client.builder(), region, overrides).build(),
                 configure(EcrClient.builder(), region, overrides).build(),
+                configure(SsmClient.builder(), region, overrides).build(),
                 region.id());
     }
 
@@ -63,8 +66,7 @@ public final class AwsClientFactory {
         try {
             return new DefaultAwsRegionProviderChain().getRegion();
         } catch (RuntimeException e) {
-            throw new dev.capstan.rollout.RolloutException(dev.capstan.rollout.ExitCode.INVALID,
-                    "No AWS region is configured: set AWS_REGION or pass --region.");
+            throw RolloutException.invalid("No AWS region is configured: set AWS_REGION or pass --region.");
         }
     }
 }

@@ -3,9 +3,10 @@ package dev.capstan.rollout.aws;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** The three AWS clients a rollout needs, and the region they talk to (it names the ECR registry host). */
-public record AwsClients(AutoScalingClient autoScaling, Ec2Client ec2, EcrClient ecr, String region)
+/** The AWS clients a rollout needs, and the region they talk to. */
+public record AwsClients(AutoScalingClient autoScaling, Ec2Client ec2, EcrClient ecr, SsmClient ssm, String region)
         implements AutoCloseable {
 
     @Override
@@ -13,5 +14,6 @@ public record AwsClients(AutoScalingClient autoScaling, Ec2Client ec2, EcrClient
         autoScaling.close();
         ec2.close();
         ecr.close();
+        ssm.close();
     }
 }

@@ -24,6 +24,10 @@ public final class CancelCommand implements Callable<Integer> {
             description = "Stop waiting after this long (exit 3). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
+    @Option(names = "--stop-rollback",
+            description = "Also cancel a rollback in progress, leaving the group on two versions. Off by default.")
+    boolean stopRollback;
+
     @Mixin
     AwsOptions awsOptions;
 
@@ -31,7 +35,7 @@ public final class CancelCommand implements Callable<Integer> {
     public Integer call() {
         try (Wiring w = Wiring.open(root, awsOptions)) {
             WatchResult result = new ActiveRefreshStop(w.refreshes, w.stopper, w.watcher)
-                    .stop(group, ActiveRefreshStop.Kind.CANCEL, Deadline.after(root.context().clock(), timeout), root.out());
+                    .stop(group, ActiveRefreshStop.Kind.CANCEL, stopRollback, Deadline.after(root.context().clock(), timeout), root.out());
             if (result == null) {
                 throw ActiveRefreshStop.nothingActive(group);
             }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Deploy an ECR image to an Auto Scaling group: new launch template version from the default,",
-                "instance refresh to that version by number, wait, then promote it to default and verify."})
+        description = {"Deploy an ECR image to an Auto Scaling group: new launch template version from the one the group runs,",
+                "instance refresh to that version by number, wait, then record it as last good, make it the default and verify."})
 public final class DeployCommand implements Callable<Integer> {
     @ParentCommand
     RolloutCli root;

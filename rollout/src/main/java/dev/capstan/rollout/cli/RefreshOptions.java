@@ -7,12 +7,15 @@ import picocli.CommandLine.Option;
 
 /** The instance refresh preferences, as options; RefreshSettings checks them together. */
 public final class RefreshOptions {
-    @Option(names = "--min-healthy", paramLabel = "PERCENT", defaultValue = "90",
-            description = "Percentage of capacity that must stay healthy during the refresh (0-100). Default: ${DEFAULT-VALUE}.")
-    int minHealthy;
+    @Option(names = "--min-healthy", paramLabel = "PERCENT",
+            description = {"Percentage of desired capacity that must stay healthy during the refresh (0-100).",
+                    "Default: the group's instance maintenance policy; without one, 100 (launch before terminate)."})
+    Integer minHealthy;
 
     @Option(names = "--max-healthy", paramLabel = "PERCENT",
-            description = "Percentage of capacity the group may grow to during the refresh (100-200, at most 100 above --min-healthy). Default: AWS's (100).")
+            description = {"Percentage of desired capacity the group may grow to during the refresh (100-200, at most",
+                    "100 above --min-healthy; needs --min-healthy). Default: the group's instance maintenance policy;",
+                    "without one, 200."})
     Integer maxHealthy;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -43,8 +46,27 @@ public final class RefreshOptions {
             description = "Let AWS roll the group back when the refresh fails. On by default; --no-auto-rollback turns it off.")
     boolean autoRollback;
 
+    @Option(names = "--scale-in-protected-instances", paramLabel = "Refresh|Ignore|Wait",
+            description = {"What the refresh does with instances protected from scale in: replace them, leave them,",
+                    "or wait an hour for their protection to be removed and then fail (AWS's default). With Wait, the",
+                    "preflight refuses a group that has such instances."})
+    ProtectedInstances scaleInProtectedInstances;
+
+    @Option(names = "--standby-instances", paramLabel = "Terminate|Ignore|Wait",
+            description = {"What the refresh does with instances in Standby: terminate them, leave them, or wait an hour",
+                    "for them to return to service and then fail (AWS's default). With Wait, the preflight refuses a",
+                    "group that has such instances."})
+    StandbyInstances standbyInstances;
+
+    /** AWS's ScaleInProtectedInstances values (botocore autoscaling 2011-01-01). */
+    enum ProtectedInstances { Refresh, Ignore, Wait }
+
+    /** AWS's StandbyInstances values (botocore autoscaling 2011-01-01). */
+    enum StandbyInstances { Terminate, Ignore, Wait }
+
     public RefreshSettings settings() {
         return new RefreshSettings(minHealthy, maxHealthy, warmup, checkpoints, checkpointDelay, alarms, bakeTime,
-                skipMatching, autoRollback);
+                skipMatching, autoRollback, scaleInProtectedInstances == null ? null : scaleInProtectedInstances.name(),
+                standbyInstances == null ? null : standbyInstances.name());
     }
 }

@@ -3,6 +3,7 @@ package dev.capstan.rollout.cli;
 import dev.capstan.rollout.deploy.DeployRequest;
 import dev.capstan.rollout.deploy.IfRefreshRunning;
 import dev.capstan.rollout.deploy.OnTimeout;
+import dev.capstan.rollout.deploy.ReleaseTags;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,6 +26,11 @@ public final class ReleaseOptions {
     @Option(names = "--dry-run", description = "Run the preflight checks and print the plan; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--last-good-parameter", paramLabel = "NAME",
+            description = {"SSM parameter holding the environment's last-good image, written when the deploy succeeds.",
+                    "Default: the group's tag " + ReleaseTags.LAST_GOOD_PARAMETER + "."})
+    String lastGoodParameter;
+
     Optional<String> registry() {
         return Optional.ofNullable(registry);
     }
@@ -38,6 +44,6 @@ public final class ReleaseOptions {
                           Duration verifyTimeout, Optional<String> expectedDigest) {
         return new DeployRequest(group, repository, tag, launchTemplate, registry(), render.logDriver(),
                 render.logGroup(), render.template(), refresh.settings(), ifRefreshRunning, timeout, onTimeout, dryRun,
-                verifyUrl, verifyTimeout, expectedDigest);
+                verifyUrl, verifyTimeout, expectedDigest, Optional.ofNullable(lastGoodParameter));
     }
 }

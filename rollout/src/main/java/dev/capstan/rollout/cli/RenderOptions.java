@@ -2,7 +2,9 @@ package dev.capstan.rollout.cli;
 
 import dev.capstan.userdata.UserDataTemplate;
 import dev.capstan.userdata.UserDataValues;
+import dev.capstan.rollout.deploy.ReleaseTags;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options that shape the rendered boot script, shared by deploy, rollback and render-user-data. */
@@ -11,8 +13,9 @@ public final class RenderOptions {
             description = "Docker log driver the boot script passes to docker run. Default: ${DEFAULT-VALUE}.")
     String logDriver;
 
-    @Option(names = "--log-group", paramLabel = "GROUP", defaultValue = UserDataValues.DEFAULT_LOG_GROUP,
-            description = "CloudWatch Logs group for the awslogs driver. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--log-group", paramLabel = "GROUP",
+            description = {"CloudWatch Logs group for the awslogs driver. Default: the group's tag " + ReleaseTags.LOG_GROUP + ",",
+                    "else " + UserDataValues.DEFAULT_LOG_GROUP + "."})
     String logGroup;
 
     @Option(names = "--template", paramLabel = "FILE",
@@ -27,7 +30,8 @@ public final class RenderOptions {
         return logDriver;
     }
 
-    public String logGroup() {
-        return logGroup;
+    /** The log group given on the command line, if any; deploy falls back to the group's tag. */
+    public Optional<String> logGroup() {
+        return Optional.ofNullable(logGroup);
     }
 }

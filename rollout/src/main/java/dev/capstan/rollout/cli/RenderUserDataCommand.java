@@ -34,7 +34,8 @@ public final class RenderUserDataCommand implements Callable<Integer> {
     public Integer call() {
         ImageReference ref = ImageReference.parse(image, tag);
         RenderedUserData rendered = new UserDataRenderer().render(render.template(), new UserDataValues(
-                ref.ref(), ref.tag(), ref.digest(), group, render.logDriver(), render.logGroup()));
+                ref.ref(), ref.tag(), ref.digest(), group, render.logDriver(),
+                render.logGroup().orElse(UserDataValues.DEFAULT_LOG_GROUP)));
         root.out().print(rendered.script());
         root.out().flush();
         return 0;

@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Roll back the group's active instance refresh (RollbackInstanceRefresh) and wait for it.",
-                "With none active, deploy the previous release's image: the newest version before the default",
-                "that names an image (or --to-version), through the same steps as deploy."})
+                "With none active, deploy the previous release's image: the newest version whose refresh ended",
+                "Successful with another image than the group runs (or --to-version), through the same steps as deploy."})
 public final class RollbackCommand implements Callable<Integer> {
     @ParentCommand
     RolloutCli root;
@@ -57,14 +57,14 @@ public final class RollbackCommand implements Callable<Integer> {
                 }
             } else {
                 WatchResult stopped = new ActiveRefreshStop(w.refreshes, w.stopper, w.watcher)
-                        .stop(group, ActiveRefreshStop.Kind.ROLLBACK, deadline, root.out());
+                        .stop(group, ActiveRefreshStop.Kind.ROLLBACK, false, deadline, root.out());
                 if (stopped != null) {
                     return StopOutcome.exitCode(stopped, "RollbackSuccessful", release.timeout, root.out());
                 }
             }
             GroupSnapshot snapshot = w.groups.read(group);
             TemplateInfo template = w.templates.describe(snapshot.templateId(), snapshot.templateName());
-            PreviousRelease.Found previous = new PreviousRelease(w.templates).find(template,
+            PreviousRelease.Found previous = new PreviousRelease(w.templates, w.refreshes).find(snapshot, template,
                     toVersion == null ? OptionalLong.empty() : OptionalLong.of(toVersion));
             root.out().println("No active instance refresh on " + group + "; redeploying the image of version "
                     + previous.version() + ": " + previous.image().text() + ".");

@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.exception.SdkException;
         footer = {"", "Exit codes: 0 success or nothing to do, 1 deploy failed or rolled back, 2 invalid input or failed",
                 "precondition (nothing changed), 3 timed out or interrupted, 4 AWS access or unexpected AWS error."},
         subcommands = {DeployCommand.class, StatusCommand.class, RollbackCommand.class, CancelCommand.class,
-                PruneCommand.class, RenderUserDataCommand.class, CommandLine.HelpCommand.class})
+                PruneCommand.class, SeedLastGoodCommand.class, RenderUserDataCommand.class, CommandLine.HelpCommand.class})
 public final class RolloutCli {
     // How long a stop signal waits for the command to apply --on-timeout; CI sends SIGKILL about 10s after SIGINT.
     private static final long SIGNAL_GRACE_SECONDS = 8;

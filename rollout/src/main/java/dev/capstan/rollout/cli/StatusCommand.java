@@ -1,6 +1,8 @@
 package dev.capstan.rollout.cli;
 
+import dev.capstan.rollout.deploy.ReleaseTags;
 import dev.capstan.rollout.group.GroupSnapshot;
+import dev.capstan.rollout.lastgood.LastGoodValue;
 import dev.capstan.rollout.report.StatusPrinter;
 import dev.capstan.rollout.template.TemplateInfo;
 import java.util.concurrent.Callable;
@@ -36,6 +38,8 @@ public final class StatusCommand implements Callable<Integer> {
             new StatusPrinter(root.out()).print(snapshot, template,
                     w.templates.versions(template.id()).stream().limit(limit).toList(),
                     w.refreshes.recent(group, limit));
+            snapshot.tag(ReleaseTags.LAST_GOOD_PARAMETER).ifPresent(name -> root.out().println("Last-good image ("
+                    + name + "): " + w.lastGood.read(name).map(LastGoodValue::format).orElse("the parameter does not exist") + "."));
             return 0;
         }
     }

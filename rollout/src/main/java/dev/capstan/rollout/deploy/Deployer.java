@@ -11,22 +11,18 @@ import dev.capstan.rollout.refresh.WatchResult;
 import dev.capstan.rollout.report.DeployReport;
 import dev.capstan.rollout.report.GitHubReporter;
 import dev.capstan.rollout.report.ProgressPrinter;
-import dev.capstan.rollout.template.DefaultVersionPromoter;
-import dev.capstan.rollout.template.ImageDescription;
 import dev.capstan.rollout.template.LaunchTemplateVersionWriter;
 import dev.capstan.rollout.time.Deadline;
 import dev.capstan.rollout.time.Durations;
 import dev.capstan.rollout.time.Interruption;
-import dev.capstan.rollout.verify.FleetVerifier;
-import dev.capstan.rollout.verify.VersionEndpointVerifier;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 
 /**
- * Runs a deploy: preflight, new launch template version, instance refresh, wait, verdict, promotion and
- * verification. Each step is its own class; this one only orders them and decides the exit code.
+ * Runs a deploy: preflight, last-good repair, new launch template version, instance refresh, wait, verdict and
+ * promotion. Each step is its own class; this one only orders them and decides the exit code.
  */
 public final class Deployer {
     private final Preflight preflight;
@@ -34,27 +30,24 @@ public final class Deployer {
     private final RefreshStarter starter;
     private final RefreshWatcher watcher;
     private final RefreshStopper stopper;
+    private final TimeoutPolicy timeoutPolicy;
     private final OutcomeJudge judge = new OutcomeJudge();
-    private final DefaultVersionPromoter promoter;
-    private final FleetVerifier fleet;
-    private final VersionEndpointVerifier endpoint;
+    private final Promotion promotion;
     private final GitHubReporter github;
     private final Clock clock;
     private final Interruption interruption;
     private final PrintWriter out;
 
     public Deployer(Preflight preflight, LaunchTemplateVersionWriter writer, RefreshStarter starter,
-                    RefreshWatcher watcher, RefreshStopper stopper, DefaultVersionPromoter promoter,
-                    FleetVerifier fleet, VersionEndpointVerifier endpoint, GitHubReporter github, Clock clock,
-                    Interruption interruption, PrintWriter out) {
+                    RefreshWatcher watcher, RefreshStopper stopper, TimeoutPolicy timeoutPolicy, Promotion promotion,
+                    GitHubReporter github, Clock clock, Interruption interruption, PrintWriter out) {
         this.preflight = preflight;
         this.writer = writer;
         this.starter = starter;
         this.watcher = watcher;
         this.stopper = stopper;
-        this.promoter = promoter;
-        this.fleet = fleet;
-        this.endpoint = endpoint;
+        this.timeoutPolicy = timeoutPolicy;
+        this.promotion = promotion;
         this.github = github;
         this.clock = clock;
         this.interruption = interruption;
@@ -78,7 +71,7 @@ public final class Deployer {
         PlanPrinter printer = new PlanPrinter(out);
         Plan plan = preflight.run(request);
         printer.preflight(plan);
-        report.from(plan.defaultVersion().number(), plan.currentImage()).to(null, plan.newImage(), plan.image().digest());
+        report.from(plan.source().number(), plan.currentImage()).to(null, plan.newImage(), plan.image().digest());
         if (plan.runningRefresh().isPresent()) {
             if (request.dryRun()) {
                 printer.plan(plan, request);
@@ -87,43 +80,57 @@ public final class Deployer {
                 return ExitCode.SUCCESS;
             }
             plan = afterRunningRefresh(request, plan.runningRefresh().get(), deadline);
-            report.from(plan.defaultVersion().number(), plan.currentImage());
+            report.from(plan.source().number(), plan.currentImage());
         }
         if (plan.nothingToDo()) {
-            out.println("Nothing to do: launch template " + plan.template().name() + " version "
-                    + plan.defaultVersion().number() + " already carries " + plan.newImage()
-                    + " and every InService instance of " + plan.group().name() + " runs it.");
-            report.to(plan.defaultVersion().number(), plan.newImage(), plan.image().digest());
-            report.finish(clock.instant(), "nothing-to-do", null);
-            return ExitCode.SUCCESS;
+            return nothingToDo(request, plan, report);
         }
         if (request.dryRun()) {
             printer.plan(plan, request);
             report.finish(clock.instant(), "planned", null);
             return ExitCode.SUCCESS;
         }
+        stopIfInterrupted("before any change; nothing was changed");
+        promotion.repairIfNeeded(plan);
         long version = refreshTo(request, plan, deadline, report);
-        promoteAndVerify(request, plan, version);
+        promotion.promote(request, plan, version);
         report.finish(clock.instant(), "success", null);
         out.println("Deployed " + plan.newImage() + " to " + plan.group().name() + " in "
                 + Durations.human(report.elapsed()) + ".");
         return ExitCode.SUCCESS;
     }
 
+    /** The group already runs this image everywhere; only a last-good parameter that missed its write is mended. */
+    private int nothingToDo(DeployRequest request, Plan plan, DeployReport report) {
+        if (request.dryRun()) {
+            if (plan.lastGood().needsRepair()) {
+                out.println("Would repair the last-good parameter " + plan.lastGood().parameter() + " (dry run).");
+            }
+        } else {
+            stopIfInterrupted("before any change; nothing was changed");
+            promotion.repairIfNeeded(plan);
+        }
+        out.println("Nothing to do: launch template " + plan.template().name() + " version "
+                + plan.source().number() + " already carries " + plan.newImage()
+                + " and every InService instance of " + plan.group().name() + " runs it.");
+        report.to(plan.source().number(), plan.newImage(), plan.image().digest());
+        report.finish(clock.instant(), "nothing-to-do", null);
+        return ExitCode.SUCCESS;
+    }
+
     /** Steps 3 to 5: version N, the refresh towards it, and the wait; returns N once the refresh is Successful. */
     private long refreshTo(DeployRequest request, Plan plan, Deadline deadline, DeployReport report) {
-        stopIfInterrupted("before any change; nothing was changed");
-        ImageDescription description = new ImageDescription(plan.image().repository(), plan.image().tag(), plan.image().digest());
-        long version = writer.create(plan.template().id(), plan.defaultVersion(), description, plan.userData().base64());
+        long version = writer.create(plan.template().id(), plan.source(), plan.description(), plan.userData().base64());
         report.to(version, plan.newImage(), plan.image().digest());
         out.println("Created launch template " + plan.template().name() + " version " + version + " from version "
-                + plan.defaultVersion().number() + ": " + description.text());
+                + plan.source().number() + ": " + plan.description().text());
         stopIfInterrupted("after creating launch template version " + version + " and before starting a refresh; the group is unchanged");
 
-        String refreshId = starter.start(plan.group(), plan.template().id(), version, request.settings());
+        String refreshId = starter.start(plan.group(), plan.template().id(), plan.template().name(), version,
+                request.settings().toAws(plan.healthyRange()), out);
         report.refreshId(refreshId);
         out.println("Started instance refresh " + refreshId + " on " + plan.group().name() + " towards version " + version
-                + " (" + request.settings().describe() + ").");
+                + " (" + request.settings().describe(plan.healthyRange()) + ").");
         out.flush();
 
         WatchResult watched = watcher.watch(plan.group().name(), refreshId, deadline,
@@ -138,16 +145,6 @@ public final class Deployer {
             throw new RolloutException(ExitCode.DEPLOY_FAILED, verdict.sentence());
         }
         return version;
-    }
-
-    private void promoteAndVerify(DeployRequest request, Plan plan, long version) {
-        promoter.promote(plan.template().id(), version);
-        out.println("Launch template " + plan.template().name() + " default version is now " + version + ".");
-        int instances = fleet.verify(plan.group().name(), plan.template().id(), version);
-        out.println("Verified: all " + instances + " InService instances of " + plan.group().name() + " run version " + version + ".");
-        String digest = plan.image().digest();
-        request.verifyUrl().ifPresent(url ->
-                endpoint.verify(url, digest, Deadline.after(clock, request.verifyTimeout()), out));
     }
 
     /** Applies --if-refresh-running, then runs the preflight again on the world that refresh left. */
@@ -193,7 +190,7 @@ public final class Deployer {
 
     private RolloutException stopped(DeployRequest request, WatchResult watched, String refreshId, DeployReport report) {
         boolean interrupted = watched.ending() == WatchResult.Ending.INTERRUPTED;
-        String done = new TimeoutPolicy(stopper).apply(request.onTimeout(), request.group(), refreshId, out);
+        String done = timeoutPolicy.apply(request.onTimeout(), request.group(), refreshId, out);
         InstanceRefresh last = watched.last();
         String sentence = (interrupted
                 ? "The deploy was interrupted (" + interruption.signalName() + ")"

@@ -4,6 +4,8 @@ import dev.capstan.rollout.RolloutException;
 import dev.capstan.rollout.aws.AwsCall;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
@@ -48,15 +50,23 @@ public final class GroupReader {
             return Optional.empty();
         }
         List<GroupInstance> instances = group.instances().stream().map(GroupReader::instance).toList();
+        Map<String, String> tags = new TreeMap<>();
+        group.tags().forEach(t -> tags.put(t.key(), t.value()));
         return Optional.of(new GroupSnapshot(group.autoScalingGroupName(), group.autoScalingGroupARN(),
-                spec.launchTemplateId(), spec.launchTemplateName(), spec.version(),
-                group.desiredCapacity() == null ? 0 : group.desiredCapacity(), instances,
+                spec.launchTemplateId(), spec.launchTemplateName(), spec.version(), orZero(group.minSize()),
+                orZero(group.desiredCapacity()), orZero(group.maxSize()), Map.copyOf(tags),
+                MaintenancePolicy.of(group.instanceMaintenancePolicy()), instances,
                 group.launchTemplate() == null ? group.mixedInstancesPolicy() : null));
     }
 
     private static GroupInstance instance(Instance i) {
         LaunchTemplateSpecification t = i.launchTemplate();
         return new GroupInstance(i.instanceId(), i.lifecycleStateAsString(), i.healthStatus(), i.availabilityZone(),
-                t == null ? null : t.launchTemplateId(), t == null ? null : t.version());
+                t == null ? null : t.launchTemplateId(), t == null ? null : t.version(),
+                Boolean.TRUE.equals(i.protectedFromScaleIn()));
+    }
+
+    private static int orZero(Integer n) {
+        return n == null ? 0 : n;
     }
 }

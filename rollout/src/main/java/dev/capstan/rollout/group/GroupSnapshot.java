@@ -1,24 +1,39 @@
 package dev.capstan.rollout.group;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy;
 
 /**
  * An Auto Scaling group at one moment: its launch template (id, name and the version it asks for, which may be
- * {@code $Default} or {@code $Latest}), its instances, and its mixed instances policy when the template sits inside
- * one ({@code null} otherwise).
+ * {@code $Default} or {@code $Latest}), its size limits, tags and instance maintenance policy, its instances, and its
+ * mixed instances policy when the template sits inside one ({@code null} otherwise).
  */
 public record GroupSnapshot(String name, String arn, String templateId, String templateName, String templateVersion,
-                            int desiredCapacity, List<GroupInstance> instances,
+                            int minSize, int desiredCapacity, int maxSize, Map<String, String> tags,
+                            Optional<MaintenancePolicy> maintenancePolicy, List<GroupInstance> instances,
                             MixedInstancesPolicy mixedInstancesPolicy) {
 
     public Optional<MixedInstancesPolicy> mixedInstances() {
         return Optional.ofNullable(mixedInstancesPolicy);
     }
 
+    public Optional<String> tag(String key) {
+        return Optional.ofNullable(tags.get(key));
+    }
+
     public List<GroupInstance> inService() {
         return instances.stream().filter(GroupInstance::inService).toList();
+    }
+
+    /** The version as the group names it: a number, {@code $Default}, or {@code $Latest}; absent means the default. */
+    public String versionAsNamed() {
+        return templateVersion == null ? "$Default" : templateVersion;
+    }
+
+    public boolean onNumberedVersion() {
+        return templateVersion != null && templateVersion.matches("[0-9]+");
     }
 
     /** The version number the group launches, resolving $Default and $Latest with the template's numbers. */

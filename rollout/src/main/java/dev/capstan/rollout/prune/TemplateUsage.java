@@ -4,6 +4,7 @@ import dev.capstan.rollout.group.GroupInstance;
 import dev.capstan.rollout.group.GroupReader;
 import dev.capstan.rollout.group.GroupSnapshot;
 import dev.capstan.rollout.refresh.RefreshFinder;
+import dev.capstan.rollout.refresh.RefreshTarget;
 import dev.capstan.rollout.template.TemplateInfo;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,12 +37,8 @@ public final class TemplateUsage {
                             template.latestVersion()), group.name());
                 }
             }
-            refreshes.active(group.name()).ifPresent(r -> {
-                if (r.desiredConfiguration() != null && r.desiredConfiguration().launchTemplate() != null) {
-                    mark(used, GroupSnapshot.resolve(r.desiredConfiguration().launchTemplate().version(),
-                            template.defaultVersion(), template.latestVersion()), group.name());
-                }
-            });
+            refreshes.active(group.name()).flatMap(RefreshTarget::of).ifPresent(spec -> mark(used,
+                    GroupSnapshot.resolve(spec.version(), template.defaultVersion(), template.latestVersion()), group.name()));
         }
         return used;
     }

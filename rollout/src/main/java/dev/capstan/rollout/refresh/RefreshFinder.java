@@ -1,5 +1,6 @@
 package dev.capstan.rollout.refresh;
 
+import dev.capstan.rollout.ExitCode;
 import dev.capstan.rollout.RolloutException;
 import dev.capstan.rollout.aws.AwsCall;
 import java.util.ArrayList;
@@ -24,6 +25,11 @@ public final class RefreshFinder {
                 .stream().flatMap(page -> page.instanceRefreshes().stream()).filter(RefreshStatus::isActive).findFirst());
     }
 
+    /** Every refresh AWS still reports for the group, newest first. */
+    public List<InstanceRefresh> history(String group) {
+        return recent(group, Integer.MAX_VALUE);
+    }
+
     /** Up to {@code limit} refreshes, newest first. */
     public List<InstanceRefresh> recent(String group, int limit) {
         return AwsCall.run(ACTION, () -> {
@@ -39,7 +45,7 @@ public final class RefreshFinder {
         return AwsCall.run(ACTION, () -> autoScaling
                 .describeInstanceRefreshes(r -> r.autoScalingGroupName(group).instanceRefreshIds(refreshId))
                 .instanceRefreshes().stream().findFirst()
-                .orElseThrow(() -> new RolloutException(dev.capstan.rollout.ExitCode.AWS_ERROR,
+                .orElseThrow(() -> new RolloutException(ExitCode.AWS_ERROR,
                         "AWS no longer reports instance refresh " + refreshId + " for group '" + group
                                 + "'; check it with rollout status.")));
     }

@@ -1,22 +1,28 @@
 package dev.capstan.rollout.refresh;
 
 import dev.capstan.rollout.RolloutException;
+import dev.capstan.rollout.group.MaintenancePolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.autoscaling.model.AlarmSpecification;
 import software.amazon.awssdk.services.autoscaling.model.RefreshPreferences;
 
 /**
- * The instance refresh preferences, checked together before anything changes. Null means "AWS's default".
- * The limits are AWS's documented ones for RefreshPreferences, plus one of ours: the last checkpoint must be 100,
- * because a deploy that stops part-way would leave two images in service.
+ * The instance refresh preferences as the user gave them, checked together before anything changes. Null means
+ * "not given". The limits are AWS's documented ones for RefreshPreferences (botocore autoscaling 2011-01-01), plus
+ * one of ours: the last checkpoint must be 100, because a deploy that stops part-way would leave two images in
+ * service.
  */
-public record RefreshSettings(int minHealthy, Integer maxHealthy, Duration warmup, List<Integer> checkpoints,
+public record RefreshSettings(Integer minHealthy, Integer maxHealthy, Duration warmup, List<Integer> checkpoints,
                               Duration checkpointDelay, List<String> alarms, Duration bakeTime,
-                              boolean skipMatching, boolean autoRollback) {
+                              boolean skipMatching, boolean autoRollback, String scaleInProtectedInstances,
+                              String standbyInstances) {
     private static final long MAX_DELAY_SECONDS = 172_800;
     private static final int MAX_ALARMS = 10;
+    /** AWS's defaults for both modes (botocore {@code RefreshPreferences.ScaleInProtectedInstances}, {@code StandbyInstances}). */
+    public static final String WAIT = "Wait";
 
     public RefreshSettings {
         checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
@@ -26,17 +32,20 @@ public record RefreshSettings(int minHealthy, Integer maxHealthy, Duration warmu
     /** Every problem at once, as one sentence; nothing is sent to AWS before this passes. */
     public RefreshSettings validated() {
         List<String> problems = new ArrayList<>();
-        if (minHealthy < 0 || minHealthy > 100) {
+        if (minHealthy != null && (minHealthy < 0 || minHealthy > 100)) {
             problems.add("--min-healthy must be 0 to 100 (got " + minHealthy + ")");
         }
-        if (maxHealthy != null) {
-            if (maxHealthy < 100 || maxHealthy > 200) {
-                problems.add("--max-healthy must be 100 to 200 (got " + maxHealthy + ")");
-            } else if (maxHealthy - minHealthy > 100) {
-                problems.add("--max-healthy may exceed --min-healthy by at most 100 (got " + minHealthy + " and " + maxHealthy + ")");
-            }
+        if (maxHealthy != null && (maxHealthy < 100 || maxHealthy > 200)) {
+            problems.add("--max-healthy must be 100 to 200 (got " + maxHealthy + ")");
         }
-        if (maxHealthy != null && maxHealthy == 100 && minHealthy == 100) {
+        // "If you specify MaxHealthyPercentage, you must also specify MinHealthyPercentage" (RefreshPreferences).
+        if (maxHealthy != null && minHealthy == null) {
+            problems.add("--max-healthy needs --min-healthy, as AWS requires both together");
+        }
+        if (minHealthy != null && maxHealthy != null && maxHealthy - minHealthy > 100) {
+            problems.add("--max-healthy may exceed --min-healthy by at most 100 (got " + minHealthy + " and " + maxHealthy + ")");
+        }
+        if (minHealthy != null && maxHealthy != null && minHealthy == 100 && maxHealthy == 100) {
             problems.add("--min-healthy 100 with --max-healthy 100 leaves AWS no room to replace any instance");
         }
         checkDuration(problems, "--warmup", warmup, Long.MAX_VALUE);
@@ -56,6 +65,42 @@ public record RefreshSettings(int minHealthy, Integer maxHealthy, Duration warmu
             throw RolloutException.invalid("The refresh preferences are invalid: " + String.join("; ", problems) + ".");
         }
         return this;
+    }
+
+    /**
+     * The healthy range the refresh will keep on this group: the user's bounds first, then the group's instance
+     * maintenance policy, then launch before terminate (min 100, max 200), so that a deploy never lowers serving
+     * capacity and replaces every instance in one round. A bound the user left out while giving the other one takes
+     * the policy's value, or AWS's default (100 for max).
+     */
+    public HealthyRange healthyRange(Optional<MaintenancePolicy> policy) {
+        HealthyRange range;
+        if (minHealthy == null && policy.isPresent()) {
+            range = new HealthyRange(policy.get().minHealthy(), policy.get().maxHealthy(),
+                    "the group's instance maintenance policy", false, false);
+        } else if (minHealthy == null) {
+            range = new HealthyRange(HealthyRange.LAUNCH_BEFORE_TERMINATE_MIN, HealthyRange.LAUNCH_BEFORE_TERMINATE_MAX,
+                    "launch before terminate: the group has no instance maintenance policy", true, true);
+        } else if (maxHealthy != null) {
+            range = new HealthyRange(minHealthy, maxHealthy, "as given", true, true);
+        } else {
+            range = new HealthyRange(minHealthy, policy.map(MaintenancePolicy::maxHealthy).orElse(100),
+                    "min as given, max " + (policy.isPresent() ? "from the group's instance maintenance policy" : "AWS's default"),
+                    true, false);
+        }
+        checkRange(range);
+        return range;
+    }
+
+    private static void checkRange(HealthyRange range) {
+        if (range.max() - range.min() > 100) {
+            throw RolloutException.invalid("The healthy range " + range.describe() + " is more than 100 points wide, "
+                    + "which AWS refuses; narrow it with --min-healthy and --max-healthy.");
+        }
+        if (range.min() == 100 && range.max() == 100) {
+            throw RolloutException.invalid("The healthy range " + range.describe() + " leaves AWS no room to replace "
+                    + "any instance; pass --max-healthy above 100 or --min-healthy below 100.");
+        }
     }
 
     private void checkCheckpoints(List<String> problems) {
@@ -90,13 +135,23 @@ public record RefreshSettings(int minHealthy, Integer maxHealthy, Duration warmu
         }
     }
 
-    public RefreshPreferences toAws() {
+    public String protectedMode() {
+        return scaleInProtectedInstances == null ? WAIT : scaleInProtectedInstances;
+    }
+
+    public String standbyMode() {
+        return standbyInstances == null ? WAIT : standbyInstances;
+    }
+
+    public RefreshPreferences toAws(HealthyRange range) {
         RefreshPreferences.Builder b = RefreshPreferences.builder()
-                .minHealthyPercentage(minHealthy)
                 .skipMatching(skipMatching)
                 .autoRollback(autoRollback);
-        if (maxHealthy != null) {
-            b.maxHealthyPercentage(maxHealthy);
+        if (range.sendMin()) {
+            b.minHealthyPercentage(range.min());
+        }
+        if (range.sendMax()) {
+            b.maxHealthyPercentage(range.max());
         }
         if (warmup != null) {
             b.instanceWarmup(Math.toIntExact(warmup.getSeconds()));
@@ -113,14 +168,19 @@ public record RefreshSettings(int minHealthy, Integer maxHealthy, Duration warmu
         if (!alarms.isEmpty()) {
             b.alarmSpecification(AlarmSpecification.builder().alarms(alarms).build());
         }
+        if (scaleInProtectedInstances != null) {
+            b.scaleInProtectedInstances(scaleInProtectedInstances);
+        }
+        if (standbyInstances != null) {
+            b.standbyInstances(standbyInstances);
+        }
         return b.build();
     }
 
     /** One line for the plan and the summary. */
-    public String describe() {
+    public String describe(HealthyRange range) {
         List<String> parts = new ArrayList<>();
-        parts.add("min healthy " + minHealthy + "%");
-        parts.add("max healthy " + (maxHealthy == null ? "100% (AWS default)" : maxHealthy + "%"));
+        parts.add(range.describe());
         parts.add("warmup " + (warmup == null ? "group default" : warmup.getSeconds() + "s"));
         if (!checkpoints.isEmpty()) {
             parts.add("checkpoints " + checkpoints + (checkpointDelay == null ? "" : " every " + checkpointDelay.getSeconds() + "s"));
@@ -133,6 +193,12 @@ public record RefreshSettings(int minHealthy, Integer maxHealthy, Duration warmu
         }
         parts.add("skip matching " + (skipMatching ? "on" : "off"));
         parts.add("auto rollback " + (autoRollback ? "on" : "off"));
+        if (scaleInProtectedInstances != null) {
+            parts.add("protected instances " + scaleInProtectedInstances);
+        }
+        if (standbyInstances != null) {
+            parts.add("standby instances " + standbyInstances);
+        }
         return String.join(", ", parts);
     }
 }

@@ -2,6 +2,7 @@ package dev.capstan.rollout.report;
 
 import dev.capstan.rollout.group.GroupSnapshot;
 import dev.capstan.rollout.refresh.RefreshStatus;
+import dev.capstan.rollout.refresh.RefreshTarget;
 import dev.capstan.rollout.template.TemplateInfo;
 import dev.capstan.rollout.template.TemplateVersion;
 import java.io.PrintWriter;
@@ -45,8 +46,7 @@ public final class StatusPrinter {
             out.println("  none");
         }
         for (InstanceRefresh r : refreshes) {
-            String desired = r.desiredConfiguration() != null && r.desiredConfiguration().launchTemplate() != null
-                    ? " to version " + r.desiredConfiguration().launchTemplate().version() : "";
+            String desired = RefreshTarget.of(r).map(spec -> " to version " + spec.version()).orElse("");
             out.println(String.format("  %s  %-18s %3d%%  %s to update  started %s  ended %s%s%s", r.instanceRefreshId(),
                     r.statusAsString(), pct(r), r.instancesToUpdate() == null ? "?" : r.instancesToUpdate(),
                     time(r.startTime()), time(r.endTime()), desired,

@@ -10,8 +10,16 @@ import java.util.regex.Pattern;
 public record ImageDescription(String repository, String tag, String digest) {
     private static final Pattern FORMAT = Pattern.compile("image (\\S+):(\\S+) (sha256:[0-9a-f]{64})");
 
+    /** CreateLaunchTemplateVersion's VersionDescription is at most 255 characters (botocore ec2 2016-11-15, VersionDescription). */
+    public static final int MAX_LENGTH = 255;
+
     public String text() {
         return "image " + repository + ":" + tag + " " + digest;
+    }
+
+    /** {@code <repository>:<tag> <digest>}, how the CLI names an image in its output. */
+    public String image() {
+        return repository + ":" + tag + " " + digest;
     }
 
     public static Optional<ImageDescription> parse(String description) {

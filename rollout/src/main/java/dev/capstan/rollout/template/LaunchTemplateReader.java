@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
+import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
 
 /** Reads launch templates and their versions (read-only, all pages). */
 public final class LaunchTemplateReader {
@@ -67,13 +68,13 @@ public final class LaunchTemplateReader {
     }
 
     private static TemplateVersion toVersion(LaunchTemplateVersion v) {
-        var data = v.launchTemplateData();
-        var imds = data == null ? null : data.metadataOptions();
-        boolean lockedToHost = imds != null && "required".equals(imds.httpTokensAsString())
-                && Integer.valueOf(1).equals(imds.httpPutResponseHopLimit());
+        ResponseLaunchTemplateData data = v.launchTemplateData() == null
+                ? ResponseLaunchTemplateData.builder().build() : v.launchTemplateData();
+        var imds = data.metadataOptions();
         return new TemplateVersion(v.versionNumber(), v.versionDescription(), Boolean.TRUE.equals(v.defaultVersion()),
-                v.createTime(), data == null ? null : data.userData(),
-                data == null ? List.of() : data.tagSpecifications(), lockedToHost);
+                v.createTime(), data.userData(), data.tagSpecifications(), data.imageId(),
+                imds == null ? null : imds.httpTokensAsString(), imds == null ? null : imds.httpPutResponseHopLimit(),
+                data.blockDeviceMappings());
     }
 
     static boolean isNotFound(AwsServiceException e) {

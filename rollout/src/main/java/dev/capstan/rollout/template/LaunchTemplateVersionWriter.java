@@ -6,8 +6,9 @@ import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResp
 import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
 
 /**
- * Creates version N from the current default with SourceVersion, so everything the team configured on the template
- * (instance type, network, IMDS settings, roles) carries over and only user-data, description and our tag change.
+ * Creates version N from the version the group runs, with SourceVersion, so everything the Service stack or the team
+ * configured (instance type, network, IMDS settings, roles) carries over and only user-data, description and our tag
+ * change; block-device mappings are sent again when the source has snapshots, which SourceVersion would drop.
  */
 public final class LaunchTemplateVersionWriter {
     private final Ec2Client ec2;
@@ -18,15 +19,17 @@ public final class LaunchTemplateVersionWriter {
     }
 
     public long create(String templateId, TemplateVersion source, ImageDescription image, String userDataBase64) {
-        RequestLaunchTemplateData data = RequestLaunchTemplateData.builder()
+        RequestLaunchTemplateData.Builder data = RequestLaunchTemplateData.builder()
                 .userData(userDataBase64)
-                .tagSpecifications(tags.merge(source.tagSpecifications(), image.tag()))
-                .build();
+                .tagSpecifications(tags.merge(source.tagSpecifications(), image.tag()));
+        if (source.hasSnapshots()) {
+            data.blockDeviceMappings(BlockDeviceCopier.asRequest(source.blockDeviceMappings()));
+        }
         CreateLaunchTemplateVersionResponse response = AwsCall.run("ec2:CreateLaunchTemplateVersion", () ->
                 ec2.createLaunchTemplateVersion(r -> r.launchTemplateId(templateId)
                         .sourceVersion(Long.toString(source.number()))
                         .versionDescription(image.text())
-                        .launchTemplateData(data)));
+                        .launchTemplateData(data.build())));
         return response.launchTemplateVersion().versionNumber();
     }
 }

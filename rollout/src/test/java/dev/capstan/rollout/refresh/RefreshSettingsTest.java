@@ -4,32 +4,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import dev.capstan.rollout.group.MaintenancePolicy;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.autoscaling.model.RefreshPreferences;
 
 class RefreshSettingsTest {
 
     static RefreshSettings defaults() {
-        return new RefreshSettings(90, null, null, null, null, null, null, true, true);
+        return new RefreshSettings(null, null, null, null, null, null, null, true, true, null, null);
     }
 
     @Test
-    void defaultsAreValidAndMapToAwsPreferences() {
-        RefreshPreferences p = defaults().validated().toAws();
+    void withoutFlagsOrPolicyTheRefreshLaunchesBeforeTerminating() {
+        RefreshSettings settings = defaults().validated();
+        HealthyRange range = settings.healthyRange(Optional.empty());
+        RefreshPreferences p = settings.toAws(range);
 
-        assertThat(p.minHealthyPercentage()).isEqualTo(90);
-        assertThat(p.maxHealthyPercentage()).isNull();
+        assertThat(p.minHealthyPercentage()).isEqualTo(100);
+        assertThat(p.maxHealthyPercentage()).isEqualTo(200);
+        assertThat(range.batchSize(16)).as("every instance in one round").isEqualTo(16);
         assertThat(p.skipMatching()).isTrue();
         assertThat(p.autoRollback()).isTrue();
         assertThat(p.hasCheckpointPercentages()).isFalse();
+        assertThat(p.scaleInProtectedInstances()).isNull();
+    }
+
+    @Test
+    void aMaintenancePolicyIsLeftToApplyAndNothingIsSent() {
+        HealthyRange range = defaults().healthyRange(Optional.of(new MaintenancePolicy(90, 110)));
+        RefreshPreferences p = defaults().toAws(range);
+
+        assertThat(range.min()).isEqualTo(90);
+        assertThat(range.max()).isEqualTo(110);
+        assertThat(p.minHealthyPercentage()).isNull();
+        assertThat(p.maxHealthyPercentage()).isNull();
+    }
+
+    @Test
+    void anEffectiveRangeWithNoRoomIsRefused() {
+        RefreshSettings minOnly = new RefreshSettings(100, null, null, null, null, null, null, true, true, null, null);
+
+        assertThatThrownBy(() -> minOnly.healthyRange(Optional.empty())).hasMessageContaining("leaves AWS no room");
     }
 
     @Test
     void everyOptionMapsToItsPreference() {
-        RefreshPreferences p = new RefreshSettings(100, 150, Duration.ofSeconds(120), List.of(25, 100),
-                Duration.ofMinutes(5), List.of("capstan-5xx", "capstan-latency"), Duration.ofMinutes(10), false, false)
-                .validated().toAws();
+        RefreshSettings settings = new RefreshSettings(100, 150, Duration.ofSeconds(120), List.of(25, 100),
+                Duration.ofMinutes(5), List.of("capstan-5xx", "capstan-latency"), Duration.ofMinutes(10), false, false,
+                "Ignore", "Terminate").validated();
+        RefreshPreferences p = settings.toAws(settings.healthyRange(Optional.empty()));
 
         assertThat(p.maxHealthyPercentage()).isEqualTo(150);
         assertThat(p.instanceWarmup()).isEqualTo(120);
@@ -39,12 +64,15 @@ class RefreshSettingsTest {
         assertThat(p.bakeTime()).isEqualTo(600);
         assertThat(p.skipMatching()).isFalse();
         assertThat(p.autoRollback()).isFalse();
+        assertThat(p.minHealthyPercentage()).isEqualTo(100);
+        assertThat(p.scaleInProtectedInstancesAsString()).isEqualTo("Ignore");
+        assertThat(p.standbyInstancesAsString()).isEqualTo("Terminate");
     }
 
     @Test
     void reportsEveryProblemAtOnceInOneSentence() {
         RefreshSettings bad = new RefreshSettings(-1, 201, Duration.ofSeconds(-5), List.of(50, 20), null,
-                List.of(""), Duration.ofDays(3), true, true);
+                List.of(""), Duration.ofDays(3), true, true, null, null);
 
         assertThatThrownBy(bad::validated)
                 .hasMessageStartingWith("The refresh preferences are invalid: ")
@@ -59,27 +87,27 @@ class RefreshSettingsTest {
 
     @Test
     void checkpointsMustEndAtOneHundredSoEveryInstanceIsReplaced() {
-        assertThatThrownBy(() -> new RefreshSettings(90, null, null, List.of(20, 50), null, null, null, true, true).validated())
+        assertThatThrownBy(() -> new RefreshSettings(90, null, null, List.of(20, 50), null, null, null, true, true, null, null).validated())
                 .hasMessageContaining("the last of --checkpoints must be 100");
     }
 
     @Test
     void checkpointDelayNeedsCheckpoints() {
-        assertThatThrownBy(() -> new RefreshSettings(90, null, null, null, Duration.ofMinutes(1), null, null, true, true).validated())
+        assertThatThrownBy(() -> new RefreshSettings(90, null, null, null, Duration.ofMinutes(1), null, null, true, true, null, null).validated())
                 .hasMessageContaining("--checkpoint-delay needs --checkpoints");
     }
 
     @Test
     void maxHealthyMayExceedMinHealthyByAtMostOneHundred() {
-        assertThatThrownBy(() -> new RefreshSettings(50, 160, null, null, null, null, null, true, true).validated())
+        assertThatThrownBy(() -> new RefreshSettings(50, 160, null, null, null, null, null, true, true, null, null).validated())
                 .hasMessageContaining("--max-healthy may exceed --min-healthy by at most 100");
-        assertThat(new RefreshSettings(60, 160, null, null, null, null, null, true, true).validated()).isNotNull();
+        assertThat(new RefreshSettings(60, 160, null, null, null, null, null, true, true, null, null).validated()).isNotNull();
     }
 
     @Test
     void atMostTenAlarms() {
         List<String> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "a" + i).toList();
-        assertThatThrownBy(() -> new RefreshSettings(90, null, null, null, null, eleven, null, true, true).validated())
+        assertThatThrownBy(() -> new RefreshSettings(90, null, null, null, null, eleven, null, true, true, null, null).validated())
                 .hasMessageContaining("--alarms takes at most 10");
     }
 }

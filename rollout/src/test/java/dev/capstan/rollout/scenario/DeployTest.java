@@ -29,7 +29,7 @@ class DeployTest extends Scenario {
     }
 
     @Test
-    void buildsTheNewVersionFromTheDefaultAndNamesItByNumberWithoutTouchingTheGroupFirst() {
+    void buildsTheNewVersionFromTheGroupsVersionAndNamesItByNumberWithoutTouchingTheGroupFirst() {
         deploy();
 
         RecordedCall create = STAND_IN.calls("CreateLaunchTemplateVersion").get(0);
@@ -39,16 +39,50 @@ class DeployTest extends Scenario {
         assertThat(start.param("Preferences.AutoRollback")).isEqualTo("true");
         assertThat(start.param("Preferences.SkipMatching")).isEqualTo("true");
         assertThat(mutatingActions()).containsExactly(
-                "CreateLaunchTemplateVersion", "StartInstanceRefresh", "ModifyLaunchTemplate");
+                "CreateLaunchTemplateVersion", "StartInstanceRefresh", "PutParameter", "ModifyLaunchTemplate");
+    }
+
+    @Test
+    void theSourceIsTheVersionTheGroupRunsEvenWhenTheDefaultIsAnother() {
+        // A stack update made version 2 and pointed the group at it without moving the default (CloudFormation
+        // cannot name $Default), so the default still names version 1.
+        STAND_IN.reset();
+        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
+        STAND_IN.ec2().createLaunchTemplate(dev.capstan.standin.TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
+                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
+        STAND_IN.ec2().createVersion(TEMPLATE, "#!/bin/bash\necho stack\n", "image capstan:" + OLD_TAG + " " + OLD_DIGEST);
+        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "2").capacity(3)));
+        recordLastGood(OLD_TAG, OLD_DIGEST);
+
+        Result result = deploy();
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(STAND_IN.calls("CreateLaunchTemplateVersion").get(0).param("SourceVersion")).isEqualTo("2");
+        assertThat(result.out()).contains("Created launch template capstan-web version 3 from version 2");
+    }
+
+    @Test
+    void withoutFlagsOrAMaintenancePolicyTheRefreshLaunchesBeforeTerminating() {
+        Result result = deploy();
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        RecordedCall start = STAND_IN.calls("StartInstanceRefresh").get(0);
+        assertThat(start.param("Preferences.MinHealthyPercentage")).isEqualTo("100");
+        assertThat(start.param("Preferences.MaxHealthyPercentage")).isEqualTo("200");
+        assertThat(result.out()).contains("min healthy 100%, max healthy 200% (launch before terminate");
+        assertThat(STAND_IN.autoScaling().capacity(GROUP)).allSatisfy(sample ->
+                assertThat(sample.inService()).as("in service at %s", sample.at()).isGreaterThanOrEqualTo(3));
     }
 
     @Test
     void aGroupWithAMixedInstancesPolicyKeepsItAndGetsTheNewVersionInsideIt() {
         STAND_IN.reset();
         STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(TEMPLATE, "#!/bin/bash\n");
-        STAND_IN.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2)
-                .mixedInstancesPolicy(true));
+        STAND_IN.ec2().createLaunchTemplate(dev.capstan.standin.TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
+                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
+        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2)
+                .mixedInstancesPolicy(true)));
+        recordLastGood(OLD_TAG, OLD_DIGEST);
 
         Result result = deploy();
 
@@ -143,6 +177,7 @@ class DeployTest extends Scenario {
                 .userData("#!/bin/bash\n").versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
         STAND_IN.ec2().createVersion(TEMPLATE, "#!/bin/bash\n", "image capstan:" + NEW_TAG + " " + NEW_DIGEST);
         STAND_IN.ec2().setDefaultVersion(TEMPLATE, 2);
-        STAND_IN.autoScaling().createGroup(dev.capstan.standin.GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "2").capacity(3));
+        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "2").capacity(3)));
+        recordLastGood(NEW_TAG, NEW_DIGEST);
     }
 }

@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 
 /** status, rollback and cancel. */
 class OtherCommandsTest extends Scenario {
+    private static final String THIRD_TAG = "fed9876";
+    private static final String THIRD_DIGEST = "sha256:" + "c3".repeat(32);
+
+    private Result deployTag(String tag) {
+        return rollout("deploy", "--asg", GROUP, "--repository", REPOSITORY, "--tag", tag);
+    }
 
     @Test
     void statusShowsRefreshesDefaultVersionAndTheImageOfEachVersion() {
@@ -24,6 +30,7 @@ class OtherCommandsTest extends Scenario {
                 .containsPattern("\\s+2\\*  \\S+  capstan:def5678 " + NEW_DIGEST)
                 .containsPattern("\\s+1   \\S+  capstan:abc1234 " + OLD_DIGEST)
                 .contains("Active instance refresh: none.")
+                .contains("Last-good image (" + PARAMETER + "): capstan:def5678@" + NEW_DIGEST + ".")
                 .containsPattern(refreshId + "  Successful\\s+100%  0 to update  started \\S+  ended \\S+ to version 2");
     }
 
@@ -42,18 +49,38 @@ class OtherCommandsTest extends Scenario {
 
     @Test
     void rollbackWithoutAnActiveRefreshRedeploysThePreviousReleasesImage() {
+        STAND_IN.ecr().putImage(REPOSITORY, THIRD_TAG, THIRD_DIGEST);
         assertThat(deploy().exitCode()).isZero();
+        assertThat(deployTag(THIRD_TAG).exitCode()).isZero();
 
         Result result = rollout("rollback", "--asg", GROUP);
 
         assertThat(result.exitCode()).as(result.all()).isZero();
-        assertThat(result.out()).contains("redeploying the image of version 1: image capstan:abc1234 " + OLD_DIGEST);
+        assertThat(result.out()).contains("redeploying the image of version 2: image capstan:def5678 " + NEW_DIGEST);
         var template = STAND_IN.ec2().launchTemplate(TEMPLATE);
-        assertThat(template.defaultVersionNumber()).isEqualTo(3);
-        assertThat(template.version(3).orElseThrow().versionDescription()).isEqualTo("image capstan:abc1234 " + OLD_DIGEST);
-        assertThat(STAND_IN.calls("CreateLaunchTemplateVersion").get(1).param("SourceVersion")).isEqualTo("2");
+        assertThat(template.defaultVersionNumber()).isEqualTo(4);
+        assertThat(template.version(4).orElseThrow().versionDescription()).isEqualTo("image capstan:def5678 " + NEW_DIGEST);
+        assertThat(STAND_IN.calls("CreateLaunchTemplateVersion").get(2).param("SourceVersion")).isEqualTo("3");
         assertThat(STAND_IN.autoScaling().group(GROUP).inServiceInstances())
-                .extracting(InstanceView::launchTemplateVersion).containsOnly("3");
+                .extracting(InstanceView::launchTemplateVersion).containsOnly("4");
+        assertThat(lastGood()).isEqualTo("capstan:def5678@" + NEW_DIGEST);
+    }
+
+    @Test
+    void rollbackSkipsAVersionWhoseDeployWasRolledBack() {
+        STAND_IN.ecr().putImage(REPOSITORY, THIRD_TAG, THIRD_DIGEST);
+        STAND_IN.ecr().putImage(REPOSITORY, "bad0000", "sha256:" + "d4".repeat(32));
+        assertThat(deploy().exitCode()).isZero();
+        STAND_IN.faults().failRefreshAt(GROUP, 0);
+        assertThat(deployTag("bad0000").exitCode()).isEqualTo(1);
+        STAND_IN.faults().clear();
+        assertThat(deployTag(THIRD_TAG).exitCode()).isZero();
+
+        Result result = rollout("rollback", "--asg", GROUP, "--dry-run");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("redeploying the image of version 2: image capstan:def5678 " + NEW_DIGEST)
+                .doesNotContain("bad0000 sha256");
     }
 
     @Test
@@ -76,7 +103,8 @@ class OtherCommandsTest extends Scenario {
         Result result = rollout("rollback", "--asg", GROUP);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("has no version before the default (1) that names an image");
+        assertThat(result.err()).contains("No earlier version of launch template capstan-web ended a Successful instance refresh")
+                .contains("--to-version N");
         assertThat(mutatingActions()).isEmpty();
     }
 
@@ -103,7 +131,8 @@ class OtherCommandsTest extends Scenario {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"deploy", "status", "rollback", "cancel", "prune", "render-user-data"}) {
+        for (String command : new String[] {"deploy", "status", "rollback", "cancel", "prune", "seed-last-good",
+                "render-user-data"}) {
             Result help = rollout(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: rollout " + command);

@@ -3,6 +3,7 @@ package dev.capstan.rollout.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.standin.GroupSpec;
+import dev.capstan.standin.TemplateSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -90,8 +91,8 @@ class PreflightTest extends Scenario {
         Result result = deploy();
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("launches the template's $Default version")
-                .contains("pin the group to a numbered version or pass --no-auto-rollback");
+        assertThat(result.err()).contains("launches the template's $Default version, and AWS cannot roll such a group back")
+                .contains("pin the group to a numbered version, or pass --no-auto-rollback");
         assertThat(mutatingActions()).isEmpty();
     }
 
@@ -128,7 +129,8 @@ class PreflightTest extends Scenario {
         assertThat(result.out()).contains("Plan (dry run, nothing was changed):")
                 .contains("capstan:abc1234 " + OLD_DIGEST + "  ->  capstan:def5678 " + NEW_DIGEST)
                 .contains("new version 2 from SourceVersion 1")
-                .contains("DesiredConfiguration version 2; min healthy 90%")
+                .contains("DesiredConfiguration version 2; min healthy 100%, max healthy 200%")
+                .contains("on success " + PARAMETER + " := capstan:def5678@" + NEW_DIGEST)
                 .contains("rollback after 1h");
         assertThat(mutatingActions()).isEmpty();
     }
@@ -137,7 +139,9 @@ class PreflightTest extends Scenario {
     private static void replaceTheWorldWithAGroupOnTheDefaultVersion() {
         STAND_IN.reset();
         STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(TEMPLATE, "#!/bin/bash\n");
-        STAND_IN.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "$Default").capacity(2));
+        STAND_IN.ec2().createLaunchTemplate(TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
+                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
+        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "$Default").capacity(2)));
+        recordLastGood(OLD_TAG, OLD_DIGEST);
     }
 }

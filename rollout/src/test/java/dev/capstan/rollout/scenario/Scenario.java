@@ -38,6 +38,7 @@ abstract class Scenario {
     static final String OLD_DIGEST = "sha256:" + "a1".repeat(32);
     static final String NEW_DIGEST = "sha256:" + "b2".repeat(32);
     static final String REGISTRY = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+    static final String PARAMETER = "/capstan/test/last-good-image";
 
     Map<String, String> env;
     Interruption interruption;
@@ -73,7 +74,21 @@ abstract class Scenario {
                 .versionDescription("image " + REPOSITORY + ":" + OLD_TAG + " " + OLD_DIGEST)
                 .instanceTag("Name", "capstan-web")
                 .instanceTag("capstan:image-tag", OLD_TAG));
-        STAND_IN.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(3));
+        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(3)));
+        recordLastGood(OLD_TAG, OLD_DIGEST);
+    }
+
+    /** A group as the Service stack makes it: tagged with the name of its last-good image parameter. */
+    static GroupSpec tagged(GroupSpec group) {
+        return group.tag("capstan:last-good-parameter", PARAMETER);
+    }
+
+    static void recordLastGood(String tag, String digest) {
+        STAND_IN.ssm().putParameter(PARAMETER, REPOSITORY + ":" + tag + "@" + digest);
+    }
+
+    static String lastGood() {
+        return STAND_IN.ssm().parameter(PARAMETER).map(p -> p.value()).orElse(null);
     }
 
     Result rollout(String... args) {

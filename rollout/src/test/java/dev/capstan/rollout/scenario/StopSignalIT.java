@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
 /** The packaged jar, as CI runs it, gets a real SIGTERM while it waits for the refresh. */
 class StopSignalIT {
     static final String DIGEST = "sha256:" + "d4".repeat(32);
+    static final String OLD_DIGEST = "sha256:" + "e5".repeat(32);
 
     @Test
     void sigtermWhileWaitingRollsTheRefreshBackAndExitsThree() throws Exception {
         AwsStandIn standIn = AwsStandIn.shared();
         standIn.reset();
         standIn.ecr().putImage("capstan", "def5678", DIGEST);
-        standIn.ec2().createLaunchTemplate(TemplateSpec.named("capstan-web").userData("#!/bin/bash\n"));
-        standIn.autoScaling().createGroup(GroupSpec.named("capstan-web").launchTemplate("capstan-web", "1").capacity(2));
+        standIn.ec2().createLaunchTemplate(TemplateSpec.named("capstan-web").userData("#!/bin/bash\n")
+                .versionDescription("image capstan:abc1234 " + OLD_DIGEST));
+        standIn.autoScaling().createGroup(GroupSpec.named("capstan-web").launchTemplate("capstan-web", "1").capacity(2)
+                .tag("capstan:last-good-parameter", "/capstan/test/last-good-image"));
+        standIn.ssm().putParameter("/capstan/test/last-good-image", "capstan:abc1234@" + OLD_DIGEST);
         Path jar = Path.of("target", "rollout.jar");
         assertThat(jar).exists();
 

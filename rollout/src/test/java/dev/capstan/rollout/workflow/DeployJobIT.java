@@ -47,7 +47,9 @@ class DeployJobIT {
         standIn.ecr().putImage(REPOSITORY, SHA, NEW_DIGEST);
         standIn.ec2().createLaunchTemplate(TemplateSpec.named(GROUP).userData("#!/bin/bash\necho old\n")
                 .versionDescription("image " + REPOSITORY + ":" + OLD_TAG + " " + OLD_DIGEST));
-        standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(GROUP, "1").capacity(2));
+        standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(GROUP, "1").capacity(2)
+                .tag("capstan:last-good-parameter", "/capstan/production/last-good-image"));
+        standIn.ssm().putParameter("/capstan/production/last-good-image", REPOSITORY + ":" + OLD_TAG + "@" + OLD_DIGEST);
         // The CLI polls in real time (every 5 s and more); simulated time runs so fast that the refresh has ended
         // by its first look, so a deploy takes seconds here.
         standIn.clock().realTime(50_000);
