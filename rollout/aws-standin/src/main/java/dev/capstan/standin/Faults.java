@@ -58,7 +58,7 @@ public final class Faults {
      * The next {@code times} calls take effect and are recorded as made, but their answer is lost: the caller gets
      * the same 5xx as {@link #serverError(String, int)}, and the SDK's standard retry strategy retries. A retried
      * StartInstanceRefresh then meets its own refresh ({@code InstanceRefreshInProgress}): the operation has no
-     * idempotency token (botocore {@code StartInstanceRefreshType} has no ClientToken member).
+     * idempotency token (botocore/data/autoscaling/2011-01-01/service-2.json, shape {@code StartInstanceRefreshType}, has no ClientToken member).
      */
     public synchronized Faults loseAnswer(String action, int times) {
         return add(action, Kind.LOSE_ANSWER, null, 0, times);
@@ -181,7 +181,7 @@ public final class Faults {
             case SERVER_ERROR:
             case LOSE_ANSWER:
                 // Each protocol's modelled 5xx: EC2's InternalError, ECR's ServerException, SSM's
-                // InternalServerError (botocore shapes); Auto Scaling models none and answers InternalFailure.
+                // InternalServerError (botocore/data/<service>/<version>/service-2.json error shapes); Auto Scaling models none and answers InternalFailure.
                 switch (service) {
                     case "ec2": return new AwsError("InternalError", 500, "An internal error has occurred");
                     case "ecr": return new AwsError("ServerException", 500, "Internal service error");

@@ -55,7 +55,7 @@ public final class GroupSpec {
         return this;
     }
 
-    /** A group tag as DescribeAutoScalingGroups reports it (botocore shape {@code TagDescription}). */
+    /** A group tag as DescribeAutoScalingGroups reports it (botocore/data/autoscaling/2011-01-01/service-2.json, shape {@code TagDescription}). */
     public record Tag(String key, String value, boolean propagateAtLaunch) {
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A mixed instances policy without its top-level launch template (that is the group's, or the refresh's desired
- * one): the instance type overrides and the instances distribution, as botocore {@code autoscaling/2011-01-01}
+ * one): the instance type overrides and the instances distribution, as botocore/data/autoscaling/2011-01-01/service-2.json
  * shapes {@code LaunchTemplateOverrides} and {@code InstancesDistribution} describe them. Immutable; each wither
  * returns a new policy.
  *
@@ -89,7 +89,7 @@ public record MixedPolicySpec(List<InstanceOverride> overrides, InstancesDistrib
     }
 
     /**
-     * The distribution with AWS's documented defaults filled in (botocore shape {@code InstancesDistribution}):
+     * The distribution with AWS's documented defaults filled in (botocore/data/autoscaling/2011-01-01/service-2.json, shape {@code InstancesDistribution}):
      * OnDemandAllocationStrategy {@code prioritized} (for groups without InstanceRequirements), OnDemandBaseCapacity 0,
      * OnDemandPercentageAboveBaseCapacity 100, SpotAllocationStrategy {@code lowest-price}, and SpotInstancePools 2,
      * which is "valid only when the SpotAllocationStrategy is lowest-price".

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * The load balancer target group of a group with ELB health checks: how often the load balancer checks a target,
- * how many passes make it healthy, and how long a deregistering target drains. The limits are botocore
- * {@code elbv2/2015-12-01}'s: {@code CreateTargetGroupInput.HealthCheckIntervalSeconds} 5-300,
+ * how many passes make it healthy, and how long a deregistering target drains. The limits are
+ * botocore/data/elbv2/2015-12-01/service-2.json's: {@code CreateTargetGroupInput.HealthCheckIntervalSeconds} 5-300,
  * {@code HealthyThresholdCount} 2-10, and attribute {@code deregistration_delay.timeout_seconds} 0-3600.
  */
 public record TargetGroupSpec(Duration healthCheckInterval, int healthyThreshold, Duration deregistrationDelay) {

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Checks a launch template specification, or a whole mixed instances policy, as Auto Scaling's write path does
  * (StartInstanceRefresh's DesiredConfiguration, CreateAutoScalingGroup), and returns it with every launch template
- * named by both id and name, as DescribeAutoScalingGroups reports specifications. The rules are botocore
- * {@code autoscaling/2011-01-01}'s documentation of shapes {@code LaunchTemplateSpecification},
+ * named by both id and name, as DescribeAutoScalingGroups reports specifications. The rules are the documentation in
+ * botocore/data/autoscaling/2011-01-01/service-2.json of shapes {@code LaunchTemplateSpecification},
  * {@code LaunchTemplateOverrides} and {@code InstancesDistribution}; refusals are {@code ValidationError}. AWS
  * documents the rules, not its messages: where the wording below is not AWS's, it is ours.
  */

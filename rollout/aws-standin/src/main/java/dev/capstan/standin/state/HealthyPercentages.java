@@ -5,7 +5,8 @@ import dev.capstan.standin.InstanceMaintenancePolicy;
 import dev.capstan.standin.RefreshPreferences;
 
 /**
- * The minimum and maximum healthy percentages a refresh applies. botocore {@code autoscaling/2011-01-01}, shape
+ * The minimum and maximum healthy percentages a refresh applies. 
+ * botocore/data/autoscaling/2011-01-01/service-2.json, shape
  * {@code RefreshPreferences}: MinHealthyPercentage "If you do not specify this property, the default is 90 percent,
  * or the percentage set in the instance maintenance policy for the Auto Scaling group, if defined";
  * MaxHealthyPercentage likewise with 100 percent. User Guide, "Understand the default values for an instance

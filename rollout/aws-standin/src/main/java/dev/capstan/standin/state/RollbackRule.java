@@ -5,8 +5,8 @@ import dev.capstan.standin.LaunchTemplateRef;
 import java.util.Optional;
 
 /**
- * When Auto Scaling cannot roll a refresh back. botocore {@code autoscaling/2011-01-01}, {@code
- * RefreshPreferences.AutoRollback} and operation {@code RollbackInstanceRefresh}: "A rollback is not supported in the
+ * When Auto Scaling cannot roll a refresh back. botocore/data/autoscaling/2011-01-01/service-2.json, shape {@code
+ * RefreshPreferences} member {@code AutoRollback}, and operation {@code RollbackInstanceRefresh}: "A rollback is not supported in the
  * following situations: There is no desired configuration specified for the instance refresh. The Auto Scaling group
  * has a launch template that uses an Amazon Web Services Systems Manager parameter instead of an AMI ID for the
  * ImageId property. The Auto Scaling group uses the launch template's $Latest or $Default version." What is checked

@@ -72,12 +72,12 @@ public final class SimTimings {
     public static final Duration CANCEL_SETTLE = Duration.ofSeconds(10);
 
     /**
-     * How long a refresh waits for protected or Standby instances before it fails (botocore
-     * {@code RefreshPreferences.ScaleInProtectedInstances} / {@code StandbyInstances}, {@code Wait}: "waits one hour").
+     * How long a refresh waits for protected or Standby instances before it fails
+     * (botocore/data/autoscaling/2011-01-01/service-2.json, {@code RefreshPreferences.ScaleInProtectedInstances} / {@code StandbyInstances}, {@code Wait}: "waits one hour").
      */
     public static final Duration PROTECTED_WAIT = Duration.ofHours(1);
 
-    /** botocore {@code RefreshPreferences.CheckpointDelay}: "defaults to 3600 (1 hour)". */
+    /** botocore/data/autoscaling/2011-01-01/service-2.json, {@code RefreshPreferences.CheckpointDelay}: "defaults to 3600 (1 hour)". */
     public static final Duration DEFAULT_CHECKPOINT_DELAY = Duration.ofHours(1);
 
     private SimTimings() {

@@ -231,8 +231,8 @@ public final class Simulation {
     }
 
     /**
-     * Decides which instances the refresh replaces. Standby and scale-in protected instances follow botocore
-     * {@code RefreshPreferences.StandbyInstances} and {@code ScaleInProtectedInstances}: {@code Terminate} ("terminates
+     * Decides which instances the refresh replaces. Standby and scale-in protected instances follow
+     * botocore/data/autoscaling/2011-01-01/service-2.json, {@code RefreshPreferences.StandbyInstances} and {@code ScaleInProtectedInstances}: {@code Terminate} ("terminates
      * instances that are in Standby") / {@code Refresh} ("replaces instances that are protected from scale in"),
      * {@code Ignore} (left alone), {@code Wait}, the default (waits one hour, then the refresh fails).
      */
@@ -277,7 +277,7 @@ public final class Simulation {
 
     /**
      * Skip matching compares the launch template and version and, for a desired mixed instances policy with
-     * overrides, the instance type (botocore {@code RefreshPreferences.SkipMatching}: "the same launch template and
+     * overrides, the instance type (botocore/data/autoscaling/2011-01-01/service-2.json, {@code RefreshPreferences.SkipMatching}: "the same launch template and
      * instance types").
      */
     private static boolean matches(Refresh r, Instance i) {
@@ -346,7 +346,7 @@ public final class Simulation {
         return true;
     }
 
-    /** Waits an hour for protected or Standby instances (botocore: "waits one hour [...] Otherwise, the instance refresh will fail"). */
+    /** Waits an hour for protected or Standby instances (botocore/data/autoscaling/2011-01-01/service-2.json, RefreshPreferences: "waits one hour [...] Otherwise, the instance refresh will fail"). */
     private boolean waitForHeld(Group g, Refresh r, Instant t) {
         if (r.protectedWaitUntil == null) {
             r.protectedWaitUntil = t.plus(SimTimings.PROTECTED_WAIT);
@@ -560,8 +560,8 @@ public final class Simulation {
     }
 
     /**
-     * CancelInstanceRefresh "cancels an instance refresh or rollback that is in progress" (botocore
-     * {@code CancelInstanceRefresh}). Either way the status goes {@code Cancelling}, then {@code Cancelled} once the
+     * CancelInstanceRefresh "cancels an instance refresh or rollback that is in progress" (
+     * botocore/data/autoscaling/2011-01-01/service-2.json, operation {@code CancelInstanceRefresh}). Either way the status goes {@code Cancelling}, then {@code Cancelled} once the
      * launches and terminations in flight are done (User Guide, "Cancel an instance refresh"); a cancelled rollback
      * keeps its RollbackDetails and leaves the instances it had not yet put back on the new configuration.
      */

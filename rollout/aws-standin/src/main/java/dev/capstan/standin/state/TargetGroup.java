@@ -10,8 +10,8 @@ import java.util.UUID;
 /**
  * The one load balancer target group of a group with ELB health checks. It only answers "when is a registered
  * target healthy": the load balancer checks every interval from registration, a check passes once the service
- * answers its readiness check, and a target is healthy after {@code healthyThreshold} passes in a row (botocore
- * {@code elbv2/2015-12-01}, {@code CreateTargetGroupInput.HealthyThresholdCount}: "the number of consecutive health
+ * answers its readiness check, and a target is healthy after {@code healthyThreshold} passes in a row (
+ * botocore/data/elbv2/2015-12-01/service-2.json, {@code CreateTargetGroupInput.HealthyThresholdCount}: "the number of consecutive health
  * check successes required before considering a target healthy"; {@code TargetHealth.Reason}
  * {@code Elb.InitialHealthChecking}).
  */

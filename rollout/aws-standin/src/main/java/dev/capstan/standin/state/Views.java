@@ -39,7 +39,7 @@ public final class Views {
                 i.protectedFromScaleIn, i.instanceType, targetHealth(i, now));
     }
 
-    /** The target's state as ELB names it (botocore elbv2 shape TargetHealthStateEnum). */
+    /** The target's state as ELB names it (botocore/data/elbv2/2015-12-01/service-2.json, shape TargetHealthStateEnum). */
     private static String targetHealth(Instance i, Instant now) {
         if (i.registeredAt == null) {
             return null;
