@@ -67,7 +67,12 @@ public final class Instance {
         return lifecycleState.equals("Standby");
     }
 
-    /** Counts toward the group's capacity: Standby instances do not (the group launches others in their place). */
+    /**
+     * Counts toward the group's capacity. Standby instances do not: User Guide, "Temporarily remove instances from
+     * your Auto Scaling group" (https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-enter-exit-standby.html):
+     * entering Standby decrements the desired capacity by default, or else "the Auto Scaling group launches an
+     * instance to replace the one on standby".
+     */
     public boolean counts() {
         return live() && !standby();
     }
