@@ -18,11 +18,10 @@ class AutoRollbackRulesTest {
     private static final String SSM_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
 
     @RegisterExtension
-    static final FreshStandIn AWS = new FreshStandIn();
+    static final RefreshWorld AWS = RefreshWorld.withoutTemplate(GROUP);
     private static final AwsStandIn standIn = AWS.standIn();
     private static final AutoScalingClient asg = AWS.autoScaling();
     private static final Ec2Client ec2 = AWS.ec2();
-    private static final RefreshDriver refreshes = new RefreshDriver(standIn, asg, GROUP);
 
     /** Version 1 with {@code firstImage}, version 2 from it with {@code secondImage}; the group on version 1. */
     private static void world(String firstImage, String secondImage) {
@@ -36,7 +35,7 @@ class AutoRollbackRulesTest {
     void autoRollbackIsRefusedWhenTheGroupsVersionNamesItsImageBySsmParameter() {
         world(SSM_IMAGE, "ami-0123456789abcdef0");
 
-        assertThatThrownBy(() -> refreshes.start("capstan", "2", p -> p.autoRollback(true)))
+        assertThatThrownBy(() -> AWS.start("2", p -> p.autoRollback(true)))
                 .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"))
                 .hasMessageContaining("Systems Manager parameter");
         assertThat(standIn.autoScaling().refreshes(GROUP)).isEmpty();
@@ -46,23 +45,23 @@ class AutoRollbackRulesTest {
     void anSsmImageInTheDesiredVersionDoesNotStopAutoRollback() {
         world("ami-0123456789abcdef0", SSM_IMAGE);
 
-        String id = refreshes.start("capstan", "2", p -> p.autoRollback(true));
+        String id = AWS.start("2", p -> p.autoRollback(true));
 
-        assertThat(refreshes.describe(id).preferences().autoRollback()).isTrue();
+        assertThat(AWS.describe(id).preferences().autoRollback()).isTrue();
         assertThat(asg.rollbackInstanceRefresh(r -> r.autoScalingGroupName(GROUP)).instanceRefreshId()).isEqualTo(id);
-        assertThat(refreshes.runToEnd(id, Duration.ofSeconds(5), Duration.ofMinutes(10)).status())
+        assertThat(AWS.runToEnd(id, Duration.ofSeconds(5), Duration.ofMinutes(10)).status())
                 .isEqualTo(InstanceRefreshStatus.ROLLBACK_SUCCESSFUL);
     }
 
     @Test
     void aManualRollbackIsIrreversibleWhenTheGroupsVersionNamesItsImageBySsmParameter() {
         world(SSM_IMAGE, "ami-0123456789abcdef0");
-        String id = refreshes.start("capstan", "2", p -> p.minHealthyPercentage(50));
+        String id = AWS.start("2", p -> p.minHealthyPercentage(50));
 
         assertThatThrownBy(() -> asg.rollbackInstanceRefresh(r -> r.autoScalingGroupName(GROUP)))
                 .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("IrreversibleInstanceRefresh"))
                 .hasMessageContaining("Systems Manager parameter");
-        assertThat(refreshes.describe(id).status()).isIn(InstanceRefreshStatus.PENDING, InstanceRefreshStatus.IN_PROGRESS);
+        assertThat(AWS.describe(id).status()).isIn(InstanceRefreshStatus.PENDING, InstanceRefreshStatus.IN_PROGRESS);
     }
 
     @Test

@@ -1,9 +1,7 @@
 package dev.capstan.standin;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,26 +14,18 @@ class CapacityHistoryTest {
     private static final String GROUP = "web";
 
     @RegisterExtension
-    static final FreshStandIn AWS = new FreshStandIn();
+    static final RefreshWorld AWS = RefreshWorld.forGroup(GROUP);
     private static final AwsStandIn standIn = AWS.standIn();
-    private static final AutoScalingClient asg = AWS.autoScaling();
-    private static final RefreshDriver refreshes = new RefreshDriver(standIn, asg, GROUP);
-
-    @BeforeEach
-    void templates() {
-        standIn.ec2().createLaunchTemplate("capstan", "#!/bin/bash\necho v1\n");
-        standIn.ec2().createVersion("capstan", "#!/bin/bash\necho v2\n", "v2");
-    }
 
     private static List<CapacitySample> refreshToEnd(GroupSpec spec, int minHealthy, Integer maxHealthy) {
         standIn.autoScaling().createGroup(spec);
-        String id = refreshes.start("capstan", "2", p -> {
+        String id = AWS.start("2", p -> {
             p.minHealthyPercentage(minHealthy).instanceWarmup(30);
             if (maxHealthy != null) {
                 p.maxHealthyPercentage(maxHealthy);
             }
         });
-        refreshes.runToEnd(id, Duration.ofMinutes(1), Duration.ofMinutes(30));
+        AWS.runToEnd(id, Duration.ofMinutes(1), Duration.ofMinutes(30));
         standIn.clock().advance(Duration.ofMinutes(2));
         return standIn.autoScaling().capacity(GROUP);
     }

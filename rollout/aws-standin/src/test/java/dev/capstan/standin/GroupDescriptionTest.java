@@ -19,13 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GroupDescriptionTest {
 
     @RegisterExtension
-    static final FreshStandIn AWS = new FreshStandIn();
+    static final RefreshWorld AWS = RefreshWorld.forGroup("web");
     private static final AwsStandIn standIn = AWS.standIn();
     private static final AutoScalingClient asg = AWS.autoScaling();
 
     @BeforeEach
-    void world() {
-        standIn.ec2().createLaunchTemplate("capstan", "#!/bin/bash\n");
+    void armTemplate() {
         standIn.ec2().createLaunchTemplate("capstan-arm", "#!/bin/bash\n");
     }
 

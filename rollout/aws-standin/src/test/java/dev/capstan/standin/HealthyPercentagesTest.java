@@ -1,9 +1,7 @@
 package dev.capstan.standin;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefreshStatus;
 
@@ -22,26 +20,18 @@ class HealthyPercentagesTest {
     private static final String GROUP = "web";
 
     @RegisterExtension
-    static final FreshStandIn AWS = new FreshStandIn();
+    static final RefreshWorld AWS = RefreshWorld.forGroup(GROUP);
     private static final AwsStandIn standIn = AWS.standIn();
-    private static final AutoScalingClient asg = AWS.autoScaling();
-    private static final RefreshDriver refreshes = new RefreshDriver(standIn, asg, GROUP);
-
-    @BeforeEach
-    void templates() {
-        standIn.ec2().createLaunchTemplate("capstan", "#!/bin/bash\necho v1\n");
-        standIn.ec2().createVersion("capstan", "#!/bin/bash\necho v2\n", "v2");
-    }
 
     /** Runs the refresh to its end in 2 s steps; the most live (non-terminating) instances seen at once. */
     private int peakLiveInstances(String id) {
         int most = 0;
-        for (int step = 0; step < 600 && refreshes.describe(id).endTime() == null; step++) {
+        for (int step = 0; step < 600 && AWS.describe(id).endTime() == null; step++) {
             standIn.clock().advance(Duration.ofSeconds(2));
             most = Math.max(most, (int) standIn.autoScaling().group(GROUP).instances().stream()
                     .filter(i -> !i.lifecycleState().startsWith("Terminat")).count());
         }
-        assertThat(refreshes.describe(id).status()).isEqualTo(InstanceRefreshStatus.SUCCESSFUL);
+        assertThat(AWS.describe(id).status()).isEqualTo(InstanceRefreshStatus.SUCCESSFUL);
         return most;
     }
 
@@ -50,9 +40,9 @@ class HealthyPercentagesTest {
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(4, 4, 8)
                 .instanceMaintenancePolicy(100, 150));
 
-        String id = refreshes.start("capstan", "2", p -> p.instanceWarmup(10));
+        String id = AWS.start("2", p -> p.instanceWarmup(10));
 
-        InstanceRefresh r = refreshes.describe(id);
+        InstanceRefresh r = AWS.describe(id);
         assertThat(r.preferences().minHealthyPercentage()).isEqualTo(100);
         assertThat(r.preferences().maxHealthyPercentage()).isEqualTo(150);
         // 150 % of 4: two replacements launch before any old instance goes.
@@ -64,9 +54,9 @@ class HealthyPercentagesTest {
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(4, 4, 8)
                 .instanceMaintenancePolicy(100, 150));
 
-        String id = refreshes.start("capstan", "2", p -> p.minHealthyPercentage(100).maxHealthyPercentage(125).instanceWarmup(10));
+        String id = AWS.start("2", p -> p.minHealthyPercentage(100).maxHealthyPercentage(125).instanceWarmup(10));
 
-        assertThat(refreshes.describe(id).preferences().maxHealthyPercentage()).isEqualTo(125);
+        assertThat(AWS.describe(id).preferences().maxHealthyPercentage()).isEqualTo(125);
         assertThat(peakLiveInstances(id)).isEqualTo(5);
     }
 
@@ -75,9 +65,9 @@ class HealthyPercentagesTest {
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(4, 4, 8)
                 .instanceMaintenancePolicy(100, 150));
 
-        String id = refreshes.start("capstan", "2", p -> p.minHealthyPercentage(75).instanceWarmup(10));
+        String id = AWS.start("2", p -> p.minHealthyPercentage(75).instanceWarmup(10));
 
-        InstanceRefresh r = refreshes.describe(id);
+        InstanceRefresh r = AWS.describe(id);
         assertThat(r.preferences().minHealthyPercentage()).isEqualTo(75);
         assertThat(r.preferences().maxHealthyPercentage()).isEqualTo(150);
     }
@@ -86,7 +76,7 @@ class HealthyPercentagesTest {
     void aGivenMinimumMoreThan100BelowThePolicysMaximumIsRefused() {
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1")
                 .instanceMaintenancePolicy(100, 150));
-        assertThatThrownBy(() -> refreshes.start("capstan", "2", p -> p.minHealthyPercentage(40)))
+        assertThatThrownBy(() -> AWS.start("2", p -> p.minHealthyPercentage(40)))
                 .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"))
                 .hasMessageContaining("instance maintenance policy");
         assertThat(standIn.autoScaling().refreshes(GROUP)).isEmpty();
@@ -96,9 +86,9 @@ class HealthyPercentagesTest {
     void withoutPolicyOrPercentagesTheDefaultsApplyAndNoMaximumIsReported() {
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(4));
 
-        String id = refreshes.start("capstan", "2", p -> p.instanceWarmup(10));
+        String id = AWS.start("2", p -> p.instanceWarmup(10));
 
-        InstanceRefresh r = refreshes.describe(id);
+        InstanceRefresh r = AWS.describe(id);
         assertThat(r.preferences().minHealthyPercentage()).isEqualTo(90);
         assertThat(r.preferences().maxHealthyPercentage()).isNull();
         assertThat(peakLiveInstances(id)).isEqualTo(4);
@@ -108,9 +98,9 @@ class HealthyPercentagesTest {
     void givenPreferencesAreStillValidatedWhenTheGroupHasAPolicy() {
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1")
                 .instanceMaintenancePolicy(90, 120));
-        assertThatThrownBy(() -> refreshes.start("capstan", "2", p -> p.maxHealthyPercentage(150)))
+        assertThatThrownBy(() -> AWS.start("2", p -> p.maxHealthyPercentage(150)))
                 .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
-        assertThatThrownBy(() -> refreshes.start("capstan", "2", p -> p.minHealthyPercentage(20).maxHealthyPercentage(150)))
+        assertThatThrownBy(() -> AWS.start("2", p -> p.minHealthyPercentage(20).maxHealthyPercentage(150)))
                 .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("ValidationError"));
         assertThat(standIn.autoScaling().refreshes(GROUP)).isEmpty();
     }
@@ -119,7 +109,7 @@ class HealthyPercentagesTest {
     void launchingFirstMayTakeTheGroupAboveItsMaxSize() {
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(4, 4, 4));
 
-        String id = refreshes.start("capstan", "2", p -> p.minHealthyPercentage(100).maxHealthyPercentage(150).instanceWarmup(10));
+        String id = AWS.start("2", p -> p.minHealthyPercentage(100).maxHealthyPercentage(150).instanceWarmup(10));
 
         assertThat(peakLiveInstances(id)).isEqualTo(6);
         assertThat(standIn.autoScaling().group(GROUP).maxSize()).isEqualTo(4);
@@ -129,10 +119,10 @@ class HealthyPercentagesTest {
     void aRangeWiderThanTheSurgeTerminatesTheRestFirstDownToTheMinimum() {
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(4, 4, 8));
 
-        String id = refreshes.start("capstan", "2", p -> p.minHealthyPercentage(50).maxHealthyPercentage(150).instanceWarmup(10));
+        String id = AWS.start("2", p -> p.minHealthyPercentage(50).maxHealthyPercentage(150).instanceWarmup(10));
 
         int fewestInService = 4;
-        for (int step = 0; step < 600 && refreshes.describe(id).endTime() == null; step++) {
+        for (int step = 0; step < 600 && AWS.describe(id).endTime() == null; step++) {
             standIn.clock().advance(Duration.ofSeconds(2));
             fewestInService = Math.min(fewestInService, standIn.autoScaling().group(GROUP).inServiceInstances().size());
         }
@@ -142,7 +132,7 @@ class HealthyPercentagesTest {
     @Test
     void aRangeWiderThanTheSurgeNeverExceedsTheMaximum() {
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(4, 4, 8));
-        String id = refreshes.start("capstan", "2", p -> p.minHealthyPercentage(50).maxHealthyPercentage(150).instanceWarmup(10));
+        String id = AWS.start("2", p -> p.minHealthyPercentage(50).maxHealthyPercentage(150).instanceWarmup(10));
         assertThat(peakLiveInstances(id)).isEqualTo(6);
     }
 }

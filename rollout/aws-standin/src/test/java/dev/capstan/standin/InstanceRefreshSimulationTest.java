@@ -69,6 +69,13 @@ class InstanceRefreshSimulationTest {
     }
 
 
+    /** Advances in 5 s steps (at most 1000 s) until the refresh satisfies {@code until}. */
+    private void advanceUntil(String id, java.util.function.Predicate<InstanceRefresh> until) {
+        for (int step = 0; step < 200 && !until.test(describe(id)); step++) {
+            standIn.clock().advance(Duration.ofSeconds(5));
+        }
+    }
+
     @Test
     void successfulRefreshReplacesEveryInstanceInBatchesAndPointsTheGroupAtTheNewVersion() {
         fourInstanceGroup();
@@ -264,9 +271,7 @@ class InstanceRefreshSimulationTest {
     void manualRollbackRestoresTheOldVersion() {
         fourInstanceGroup();
         String id = start("2", p -> p.minHealthyPercentage(50).instanceWarmup(0));
-        for (int step = 0; step < 100 && describe(id).percentageComplete() < 50; step++) {
-            standIn.clock().advance(Duration.ofSeconds(5));
-        }
+        advanceUntil(id, r -> r.percentageComplete() >= 50);
 
         assertThat(asg.rollbackInstanceRefresh(r -> r.autoScalingGroupName(GROUP)).instanceRefreshId()).isEqualTo(id);
 
@@ -281,13 +286,9 @@ class InstanceRefreshSimulationTest {
     void cancellingARollbackStopsItWhereItIsAndKeepsItsDetails() {
         fourInstanceGroup();
         String id = start("2", p -> p.minHealthyPercentage(75).instanceWarmup(0));
-        for (int step = 0; step < 200 && describe(id).percentageComplete() < 75; step++) {
-            standIn.clock().advance(Duration.ofSeconds(5));
-        }
+        advanceUntil(id, r -> r.percentageComplete() >= 75);
         asg.rollbackInstanceRefresh(r -> r.autoScalingGroupName(GROUP));
-        for (int step = 0; step < 200 && describe(id).percentageComplete() >= 75; step++) {
-            standIn.clock().advance(Duration.ofSeconds(5));
-        }
+        advanceUntil(id, r -> r.percentageComplete() < 75);
         assertThat(describe(id).status()).isEqualTo(InstanceRefreshStatus.ROLLBACK_IN_PROGRESS);
 
         assertThat(asg.cancelInstanceRefresh(r -> r.autoScalingGroupName(GROUP)).instanceRefreshId()).isEqualTo(id);

@@ -1,9 +1,7 @@
 package dev.capstan.standin;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 import software.amazon.awssdk.services.autoscaling.model.InstanceRefreshStatus;
 
@@ -23,23 +21,15 @@ class LaunchTimingTest {
     private static final String GROUP = "web";
 
     @RegisterExtension
-    static final FreshStandIn AWS = new FreshStandIn();
+    static final RefreshWorld AWS = RefreshWorld.forGroup(GROUP);
     private static final AwsStandIn standIn = AWS.standIn();
-    private static final AutoScalingClient asg = AWS.autoScaling();
-    private static final RefreshDriver refreshes = new RefreshDriver(standIn, asg, GROUP);
-
-    @BeforeEach
-    void templates() {
-        standIn.ec2().createLaunchTemplate("capstan", "#!/bin/bash\necho v1\n");
-        standIn.ec2().createVersion("capstan", "#!/bin/bash\necho v2\n", "v2");
-    }
 
     private static GroupSpec group(int capacity) {
         return GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(capacity).launchHook("web-launch");
     }
 
     private static String launchFirst() {
-        return refreshes.start("capstan", "2", p -> p.minHealthyPercentage(100).maxHealthyPercentage(200).instanceWarmup(0));
+        return AWS.start("2", p -> p.minHealthyPercentage(100).maxHealthyPercentage(200).instanceWarmup(0));
     }
 
     private static InstanceView newInstance() {
@@ -75,15 +65,15 @@ class LaunchTimingTest {
         String old = standIn.autoScaling().group(GROUP).instances().get(0).instanceId();
         String id = launchFirst();
 
-        refreshes.runUntil(id, r -> standIn.autoScaling().group(GROUP).instances().stream()
+        AWS.runUntil(id, r -> standIn.autoScaling().group(GROUP).instances().stream()
                 .anyMatch(i -> i.inService() && "2".equals(i.launchTemplateVersion())), Duration.ofSeconds(1), Duration.ofMinutes(5));
         Instant inService = standIn.clock().instant();
-        InstanceRefresh waiting = refreshes.describe(id);
+        InstanceRefresh waiting = AWS.describe(id);
         assertThat(newInstance().targetHealth()).isEqualTo("initial");
         assertThat(waiting.percentageComplete()).isZero();
         assertThat(waiting.statusReason()).contains("not yet healthy in its target group");
 
-        InstanceRefresh done = refreshes.runToEnd(id, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        InstanceRefresh done = AWS.runToEnd(id, Duration.ofSeconds(1), Duration.ofMinutes(5));
         assertThat(done.status()).isEqualTo(InstanceRefreshStatus.SUCCESSFUL);
         // Registered 2 s before InService (Pending:Proceed); three passing checks 10 s apart.
         assertThat(Duration.between(inService, done.endTime()).toSeconds()).isBetween(27L, 29L);
@@ -108,10 +98,9 @@ class LaunchTimingTest {
     }
 
     private Duration refreshDuration(int capacity) {
-        standIn.reset();
-        templates();
+        AWS.reset();
         standIn.autoScaling().createGroup(group(capacity).elb(Duration.ofSeconds(5), 2, Duration.ofSeconds(15)));
-        InstanceRefresh done = refreshes.runToEnd(launchFirst(), Duration.ofSeconds(1), Duration.ofMinutes(10));
+        InstanceRefresh done = AWS.runToEnd(launchFirst(), Duration.ofSeconds(1), Duration.ofMinutes(10));
         assertThat(done.status()).isEqualTo(InstanceRefreshStatus.SUCCESSFUL);
         return Duration.between(done.startTime(), done.endTime());
     }

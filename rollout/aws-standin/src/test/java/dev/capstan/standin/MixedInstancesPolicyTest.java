@@ -22,15 +22,12 @@ class MixedInstancesPolicyTest {
     private static final String GROUP = "web";
 
     @RegisterExtension
-    static final FreshStandIn AWS = new FreshStandIn();
+    static final RefreshWorld AWS = RefreshWorld.forGroup(GROUP);
     private static final AwsStandIn standIn = AWS.standIn();
     private static final AutoScalingClient asg = AWS.autoScaling();
-    private static final RefreshDriver refreshes = new RefreshDriver(standIn, asg, GROUP);
 
     @BeforeEach
     void world() {
-        standIn.ec2().createLaunchTemplate("capstan", "#!/bin/bash\necho v1\n");
-        standIn.ec2().createVersion("capstan", "#!/bin/bash\necho v2\n", "v2");
         standIn.ec2().createLaunchTemplate("capstan-arm", "#!/bin/bash\n");
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(2)
                 .mixedInstancesPolicy(MixedPolicySpec.instanceTypes("t3.small")));
@@ -66,9 +63,9 @@ class MixedInstancesPolicyTest {
         String id = start(policy(o -> o.instanceType("t3a.small"),
                 o -> o.instanceType("t4g.small").launchTemplateSpecification(s -> s.launchTemplateName("capstan-arm").version("1"))));
 
-        assertThat(refreshes.describe(id).desiredConfiguration().mixedInstancesPolicy().launchTemplate().overrides())
+        assertThat(AWS.describe(id).desiredConfiguration().mixedInstancesPolicy().launchTemplate().overrides())
                 .extracting(LaunchTemplateOverrides::instanceType).containsExactly("t3a.small", "t4g.small");
-        assertThat(refreshes.runToEnd(id, Duration.ofSeconds(5), Duration.ofMinutes(15)).status())
+        assertThat(AWS.runToEnd(id, Duration.ofSeconds(5), Duration.ofMinutes(15)).status())
                 .isEqualTo(InstanceRefreshStatus.SUCCESSFUL);
 
         var group = asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames(GROUP)).autoScalingGroups().get(0);

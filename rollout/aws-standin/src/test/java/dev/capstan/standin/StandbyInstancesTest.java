@@ -18,15 +18,12 @@ class StandbyInstancesTest {
     private static final String STANDBY = "i-0000000000000c003";
 
     @RegisterExtension
-    static final FreshStandIn AWS = new FreshStandIn();
+    static final RefreshWorld AWS = RefreshWorld.forGroup(GROUP);
     private static final AwsStandIn standIn = AWS.standIn();
     private static final AutoScalingClient asg = AWS.autoScaling();
-    private static final RefreshDriver refreshes = new RefreshDriver(standIn, asg, GROUP);
 
     @BeforeEach
     void groupWithOneInstanceInStandby() {
-        standIn.ec2().createLaunchTemplate("capstan", "#!/bin/bash\necho v1\n");
-        standIn.ec2().createVersion("capstan", "#!/bin/bash\necho v2\n", "v2");
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1")
                 .instance(InstanceSpec.inService("i-0000000000000c001", "eu-west-1a"))
                 .instance(InstanceSpec.inService("i-0000000000000c002", "eu-west-1b"))
@@ -34,7 +31,7 @@ class StandbyInstancesTest {
     }
 
     private String start(String standbyInstances) {
-        return refreshes.start("capstan", "2", p -> {
+        return AWS.start("2", p -> {
             p.minHealthyPercentage(50).instanceWarmup(0);
             if (standbyInstances != null) {
                 p.standbyInstances(standbyInstances);
@@ -57,14 +54,14 @@ class StandbyInstancesTest {
     void byDefaultTheRefreshReplacesTheOthersThenWaitsAnHourForStandbyInstancesAndFails() {
         String id = start(null);
 
-        InstanceRefresh waiting = refreshes.runUntil(id, r -> r.statusReason() != null
+        InstanceRefresh waiting = AWS.runUntil(id, r -> r.statusReason() != null
                 && r.statusReason().contains("Standby"), Duration.ofSeconds(5), Duration.ofMinutes(15));
         assertThat(waiting.status()).isEqualTo(InstanceRefreshStatus.IN_PROGRESS);
         assertThat(waiting.statusReason()).contains(STANDBY).contains("one hour");
         standIn.clock().advance(Duration.ofMinutes(59));
-        assertThat(refreshes.describe(id).status()).isEqualTo(InstanceRefreshStatus.IN_PROGRESS);
+        assertThat(AWS.describe(id).status()).isEqualTo(InstanceRefreshStatus.IN_PROGRESS);
 
-        InstanceRefresh failed = refreshes.runToEnd(id, Duration.ofSeconds(30), Duration.ofMinutes(5));
+        InstanceRefresh failed = AWS.runToEnd(id, Duration.ofSeconds(30), Duration.ofMinutes(5));
         assertThat(failed.status()).isEqualTo(InstanceRefreshStatus.FAILED);
         assertThat(failed.statusReason()).contains("Standby").contains(STANDBY);
         assertThat(failed.percentageComplete()).isEqualTo(66);
@@ -75,7 +72,7 @@ class StandbyInstancesTest {
     @Test
     void ignoreLeavesStandbyInstancesAloneAndSucceeds() {
         String id = start("Ignore");
-        InstanceRefresh done = refreshes.runToEnd(id, Duration.ofSeconds(5), Duration.ofMinutes(15));
+        InstanceRefresh done = AWS.runToEnd(id, Duration.ofSeconds(5), Duration.ofMinutes(15));
         assertThat(done.status()).isEqualTo(InstanceRefreshStatus.SUCCESSFUL);
         GroupView g = standIn.autoScaling().group(GROUP);
         assertThat(g.instance(STANDBY)).get().satisfies(i -> {
@@ -92,7 +89,7 @@ class StandbyInstancesTest {
         assertThat(standIn.autoScaling().group(GROUP).instance(STANDBY)).get()
                 .extracting(InstanceView::lifecycleState).isEqualTo("Terminating");
 
-        InstanceRefresh done = refreshes.runToEnd(id, Duration.ofSeconds(5), Duration.ofMinutes(15));
+        InstanceRefresh done = AWS.runToEnd(id, Duration.ofSeconds(5), Duration.ofMinutes(15));
         assertThat(done.status()).isEqualTo(InstanceRefreshStatus.SUCCESSFUL);
         GroupView g = standIn.autoScaling().group(GROUP);
         assertThat(g.instance(STANDBY)).isEmpty();

@@ -350,33 +350,32 @@ public final class Simulation {
     private boolean waitForHeld(Group g, Refresh r, Instant t) {
         if (r.protectedWaitUntil == null) {
             r.protectedWaitUntil = t.plus(SimTimings.PROTECTED_WAIT);
-            List<String> reasons = new ArrayList<>();
-            if (!r.waitingProtected.isEmpty()) {
-                reasons.add("Waiting for instances protected from scale in to become unprotected: "
-                        + String.join(", ", r.waitingProtected) + ".");
-            }
-            if (!r.waitingStandby.isEmpty()) {
-                reasons.add("Waiting for instances in Standby to return to service: "
-                        + String.join(", ", r.waitingStandby) + ".");
-            }
-            r.statusReason = String.join(" ", reasons) + " The instance refresh fails after one hour.";
+            r.statusReason = String.join(" ", held(r,
+                    "Waiting for instances protected from scale in to become unprotected: %s.",
+                    "Waiting for instances in Standby to return to service: %s."))
+                    + " The instance refresh fails after one hour.";
             return true;
         }
         if (t.isBefore(r.protectedWaitUntil)) {
             return false;
         }
         r.protectedWaitUntil = null;
-        List<String> reasons = new ArrayList<>();
+        fail(g, r, t, "Instance refresh failed: " + String.join("; ", held(r,
+                "instances protected from scale in were not unprotected within one hour (%s)",
+                "instances in Standby did not return to service within one hour (%s)")) + ".", List.of());
+        return true;
+    }
+
+    /** One sentence per kind of instance the refresh waits for, each naming its instances. */
+    private static List<String> held(Refresh r, String protectedFormat, String standbyFormat) {
+        List<String> sentences = new ArrayList<>();
         if (!r.waitingProtected.isEmpty()) {
-            reasons.add("instances protected from scale in were not unprotected within one hour ("
-                    + String.join(", ", r.waitingProtected) + ")");
+            sentences.add(String.format(protectedFormat, String.join(", ", r.waitingProtected)));
         }
         if (!r.waitingStandby.isEmpty()) {
-            reasons.add("instances in Standby did not return to service within one hour ("
-                    + String.join(", ", r.waitingStandby) + ")");
+            sentences.add(String.format(standbyFormat, String.join(", ", r.waitingStandby)));
         }
-        fail(g, r, t, "Instance refresh failed: " + String.join("; ", reasons) + ".", List.of());
-        return true;
+        return sentences;
     }
 
     private boolean nextRollbackBatch(Group g, Refresh r, Instant t) {
