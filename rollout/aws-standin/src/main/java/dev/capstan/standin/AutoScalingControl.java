@@ -5,6 +5,7 @@ import dev.capstan.standin.state.GroupOperations;
 import dev.capstan.standin.state.Views;
 import dev.capstan.standin.state.World;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,14 +23,15 @@ public final class AutoScalingControl {
     /** Creates a group whose instances start InService (unless seeded otherwise) on the template's resolved version. */
     public GroupView createGroup(GroupSpec spec) {
         synchronized (world) {
-            return Views.group(operations.createGroup(spec, world.now()));
+            Instant now = world.now();
+            return Views.group(operations.createGroup(spec, now), now);
         }
     }
 
     public Optional<GroupView> findGroup(String name) {
         synchronized (world) {
-            world.now();
-            return world.group(name).map(Views::group);
+            Instant now = world.now();
+            return world.group(name).map(g -> Views.group(g, now));
         }
     }
 
@@ -40,8 +42,8 @@ public final class AutoScalingControl {
 
     public List<GroupView> groups() {
         synchronized (world) {
-            world.now();
-            return world.groups.values().stream().map(Views::group).toList();
+            Instant now = world.now();
+            return world.groups.values().stream().map(g -> Views.group(g, now)).toList();
         }
     }
 
@@ -60,6 +62,17 @@ public final class AutoScalingControl {
 
     public Optional<RefreshView> activeRefresh(String groupName) {
         return refreshes(groupName).stream().filter(RefreshView::active).findFirst();
+    }
+
+    /**
+     * The group's capacity over time, oldest first: one sample whenever the number of serving instances, the
+     * desired capacity or the number of live instances changed (at the simulated instant it changed).
+     */
+    public List<CapacitySample> capacity(String groupName) {
+        synchronized (world) {
+            world.now();
+            return List.copyOf(requireGroup(groupName).capacity);
+        }
     }
 
     /** Lifecycle actions completed so far, oldest first (by the API, the simulation, or a heartbeat timeout). */

@@ -8,7 +8,8 @@ import java.util.HexFormat;
 /**
  * A believable world for a live run: ECR repository {@code capstan} with images {@code abc1234} and
  * {@code def5678}; launch template {@code capstan} whose version 1 (default) runs {@code abc1234}; group
- * {@code capstan-web} with 4 instances in two zones on version 1 and a launch hook {@code capstan-launch}.
+ * {@code capstan-web} with 4 instances in two zones on version 1, a launch hook {@code capstan-launch} and the tags
+ * {@code capstan:last-good-parameter} and {@code capstan:log-group}.
  */
 public final class DemoWorld {
 
@@ -18,6 +19,9 @@ public final class DemoWorld {
     public static final String TEMPLATE = "capstan";
     public static final String GROUP = "capstan-web";
     public static final String HOOK = "capstan-launch";
+    /** Group tags the CLI reads its defaults from (the names the stack and the CLI share). */
+    public static final String LAST_GOOD_PARAMETER = "/capstan/demo/last-good-image";
+    public static final String LOG_GROUP = "/capstan/service";
 
     private DemoWorld() {
     }
@@ -38,7 +42,8 @@ public final class DemoWorld {
                 .versionDescription("image " + REPOSITORY + ":" + FIRST_TAG + " " + first)
                 .instanceTag("ImageTag", FIRST_TAG));
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2, 4, 8)
-                .availabilityZones("eu-west-1a", "eu-west-1b").launchHook(HOOK));
+                .availabilityZones("eu-west-1a", "eu-west-1b").launchHook(HOOK)
+                .tag("capstan:last-good-parameter", LAST_GOOD_PARAMETER).tag("capstan:log-group", LOG_GROUP));
     }
 
     /** A stable, well-formed digest for a name (the demo has no real image bytes). */

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class Faults {
 
     /** Which generic fault a call gets. */
-    private enum Kind { THROTTLE, SERVER_ERROR, ACCESS_DENIED, CUSTOM }
+    private enum Kind { THROTTLE, SERVER_ERROR, ACCESS_DENIED, CUSTOM, LOSE_ANSWER }
 
     private static final class Planned {
         final String action;
@@ -46,9 +46,22 @@ public final class Faults {
         return add(action, Kind.THROTTLE, null, 0, times);
     }
 
-    /** The next {@code times} calls get a 5xx (Auto Scaling {@code InternalFailure} 500, EC2 {@code InternalError} 500, ECR {@code ServerException} 500). */
+    /**
+     * The next {@code times} calls get a 5xx (Auto Scaling {@code InternalFailure} 500, EC2 {@code InternalError} 500,
+     * ECR {@code ServerException} 500, SSM {@code InternalServerError} 500) and change nothing.
+     */
     public synchronized Faults serverError(String action, int times) {
         return add(action, Kind.SERVER_ERROR, null, 0, times);
+    }
+
+    /**
+     * The next {@code times} calls take effect and are recorded as made, but their answer is lost: the caller gets
+     * the same 5xx as {@link #serverError(String, int)}, and the SDK's standard retry strategy retries. A retried
+     * StartInstanceRefresh then meets its own refresh ({@code InstanceRefreshInProgress}): the operation has no
+     * idempotency token (botocore/data/autoscaling/2011-01-01/service-2.json, shape {@code StartInstanceRefreshType}, has no ClientToken member).
+     */
+    public synchronized Faults loseAnswer(String action, int times) {
+        return add(action, Kind.LOSE_ANSWER, null, 0, times);
     }
 
     /** Every call is denied until reset (Auto Scaling {@code AccessDenied} 403, EC2 {@code UnauthorizedOperation} 403, ECR {@code AccessDeniedException} 400). */
@@ -119,12 +132,21 @@ public final class Faults {
         return this;
     }
 
-    /** Consumes and returns the fault for this call, if any. */
+    /** Consumes and returns the fault that answers this call instead of the operation, if any. */
     public synchronized Optional<AwsError> take(String service, String action) {
+        return take(service, action, false);
+    }
+
+    /** Consumes and returns the error that replaces this call's answer after the operation ran, if any. */
+    public synchronized Optional<AwsError> takeLostAnswer(String service, String action) {
+        return take(service, action, true);
+    }
+
+    private Optional<AwsError> take(String service, String action, boolean lostAnswers) {
         Iterator<Planned> it = planned.iterator();
         while (it.hasNext()) {
             Planned p = it.next();
-            if (!matches(p.action, service, action)) {
+            if ((p.kind == Kind.LOSE_ANSWER) != lostAnswers || !matches(p.action, service, action)) {
                 continue;
             }
             if (p.remaining != Integer.MAX_VALUE && --p.remaining <= 0) {
@@ -157,9 +179,13 @@ public final class Faults {
                     default: return new AwsError("Throttling", 400, "Rate exceeded");
                 }
             case SERVER_ERROR:
+            case LOSE_ANSWER:
+                // Each protocol's modelled 5xx: EC2's InternalError, ECR's ServerException, SSM's
+                // InternalServerError (botocore/data/<service>/<version>/service-2.json error shapes); Auto Scaling models none and answers InternalFailure.
                 switch (service) {
                     case "ec2": return new AwsError("InternalError", 500, "An internal error has occurred");
                     case "ecr": return new AwsError("ServerException", 500, "Internal service error");
+                    case "ssm": return new AwsError("InternalServerError", 500, "An error occurred on the server side.");
                     default: return new AwsError("InternalFailure", 500, "An internal error occurred");
                 }
             case ACCESS_DENIED: {

@@ -3,7 +3,10 @@ package dev.capstan.standin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -61,6 +64,54 @@ class FaultsAndRetriesTest {
                 "StartInstanceRefresh InternalFailure", "StartInstanceRefresh null",
                 "DescribeLaunchTemplates InternalError", "DescribeLaunchTemplates null",
                 "GetAuthorizationToken ServerException", "GetAuthorizationToken null");
+    }
+
+    @Test
+    void aLostAnswerTakesEffectAndTheStandardRetryMeetsItsOwnRefresh() {
+        standIn.faults().loseAnswer("StartInstanceRefresh", 1);
+        try (AutoScalingClient standard = AutoScalingClient.builder().endpointOverride(standIn.endpoint())
+                .region(Region.EU_WEST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy())).build()) {
+
+            assertThatThrownBy(() -> standard.startInstanceRefresh(r -> r.autoScalingGroupName("web")))
+                    .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InstanceRefreshInProgress"));
+        }
+
+        assertThat(standIn.calls("StartInstanceRefresh")).extracting(RecordedCall::errorCode)
+                .containsExactly(null, "InstanceRefreshInProgress");
+        assertThat(standIn.autoScaling().refreshes("web")).singleElement()
+                .satisfies(r -> assertThat(r.active()).isTrue());
+    }
+
+    @Test
+    void aLostAnswerIsEachProtocolsUsual500AfterTheCallTookEffect() {
+        standIn.faults().loseAnswer("CreateLaunchTemplateVersion", 1).loseAnswer("ecr:DescribeRepositories", 1)
+                .loseAnswer("StartInstanceRefresh", 1);
+        try (Ec2Client once = Ec2Client.builder().endpointOverride(standIn.endpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
+             EcrClient ecrOnce = EcrClient.builder().endpointOverride(standIn.endpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build();
+             AutoScalingClient asgOnce = AutoScalingClient.builder().endpointOverride(standIn.endpoint())
+                .region(Region.EU_WEST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build()) {
+
+            assertThatThrownBy(() -> once.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
+                    .launchTemplateData(d -> d.imageId("ami-2"))))
+                    .satisfies(e -> {
+                        assertThat(serviceError(e).awsErrorDetails().errorCode()).isEqualTo("InternalError");
+                        assertThat(serviceError(e).statusCode()).isEqualTo(500);
+                    });
+            assertThatThrownBy(ecrOnce::describeRepositories)
+                    .satisfies(e -> assertThat(serviceError(e).awsErrorDetails().errorCode()).isEqualTo("ServerException"));
+            assertThatThrownBy(() -> asgOnce.startInstanceRefresh(r -> r.autoScalingGroupName("web")))
+                    .satisfies(e -> assertThat(serviceError(e).awsErrorDetails().errorCode()).isEqualTo("InternalFailure"));
+        }
+
+        assertThat(standIn.ec2().launchTemplate("capstan").versions()).hasSize(2);
+        assertThat(standIn.autoScaling().refreshes("web")).hasSize(1);
+        assertThat(standIn.calls()).allSatisfy(c -> assertThat(c.failed()).isFalse());
     }
 
     @Test

@@ -102,6 +102,52 @@ class StandaloneControlApiTest {
     }
 
     @Test
+    void seededGroupFieldsCapacityAndLostAnswersWorkOverHttp() {
+        standalone.post("/_standin/reset", "");
+        standalone.post("/_standin/seed", """
+                {"launchTemplates": [{"name": "capstan", "userData": "#!/bin/bash\\n"}, {"name": "capstan-arm"}],
+                 "groups": [{"name": "web", "launchTemplate": "capstan", "maxSize": 4,
+                             "tags": {"capstan:log-group": "/capstan/service"},
+                             "instanceMaintenancePolicy": {"minHealthyPercentage": 100, "maxHealthyPercentage": 150},
+                             "elb": {"healthCheckIntervalSeconds": 5, "healthyThreshold": 2, "deregistrationDelaySeconds": 15},
+                             "mixedInstancesPolicy": {"overrides": [{"instanceType": "t3.small"},
+                                 {"instanceType": "t4g.small", "launchTemplate": {"name": "capstan-arm", "version": "1"}}],
+                                 "instancesDistribution": {"onDemandBaseCapacity": 1}},
+                             "instances": [{"instanceId": "i-0feedfacecafe0001"}, {"instanceId": "i-0feedfacecafe0002"},
+                                           {"instanceId": "i-0feedfacecafe0003", "lifecycleState": "Standby"}]}]}
+                """);
+
+        var g = asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames("web")).autoScalingGroups().get(0);
+        assertThat(g.desiredCapacity()).isEqualTo(2);
+        assertThat(g.tags()).singleElement().satisfies(t -> assertThat(t.value()).isEqualTo("/capstan/service"));
+        assertThat(g.instanceMaintenancePolicy().maxHealthyPercentage()).isEqualTo(150);
+        assertThat(g.healthCheckType()).isEqualTo("ELB");
+        assertThat(g.mixedInstancesPolicy().launchTemplate().overrides()).hasSize(2);
+        assertThat(g.mixedInstancesPolicy().instancesDistribution().onDemandBaseCapacity()).isEqualTo(1);
+        assertThat(g.instances()).extracting(i -> i.lifecycleStateAsString()).containsExactly("InService", "InService", "Standby");
+        JsonNode capacity = standalone.get("/_standin/capacity?group=web");
+        assertThat(capacity).hasSize(1);
+        assertThat(capacity.get(0).get("inService").asInt()).isEqualTo(2);
+        assertThat(capacity.get(0).get("desired").asInt()).isEqualTo(2);
+        assertThat(capacity.get(0).get("live").asInt()).isEqualTo(2);
+
+        standalone.post("/_standin/faults", "{\"kind\": \"loseAnswer\", \"action\": \"StartInstanceRefresh\"}");
+        assertThatThrownBy(() -> asg.startInstanceRefresh(r -> r.autoScalingGroupName("web")))
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InstanceRefreshInProgress"));
+        assertThat(standalone.get("/_standin/calls?action=StartInstanceRefresh")).extracting(c -> c.get("errorCode").asText())
+                .containsExactly("null", "InstanceRefreshInProgress");
+    }
+
+    @Test
+    void theDemoGroupCarriesTheTagsTheCliReadsItsDefaultsFrom() {
+        standalone.post("/_standin/reset", "");
+        standalone.post("/_standin/demo", "");
+        var tags = asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames("capstan-web")).autoScalingGroups().get(0).tags();
+        assertThat(tags).extracting(t -> t.key() + "=" + t.value()).containsExactly(
+                "capstan:last-good-parameter=/capstan/demo/last-good-image", "capstan:log-group=/capstan/service");
+    }
+
+    @Test
     void badControlRequestsGetAClearJsonError() {
         var response = standalone.raw(HttpRequest.newBuilder(standalone.endpoint.resolve("/_standin/faults"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"explode\"}")).build());
@@ -109,7 +155,15 @@ class StandaloneControlApiTest {
         assertThat(response.body()).contains("\"error\"").contains("kind must be");
         assertThat(standalone.raw(HttpRequest.newBuilder(standalone.endpoint.resolve("/_standin/nope")).GET().build())
                 .statusCode()).isEqualTo(404);
+        assertThat(standalone.raw(HttpRequest.newBuilder(standalone.endpoint.resolve("/_standin/capacity")).GET().build())
+                .statusCode()).isEqualTo(400);
         String before = standalone.get("/_standin/state").toString();
+        assertThatThrownBy(() -> standalone.post("/_standin/seed", """
+                {"launchTemplates": [{"name": "fresh"}],
+                 "groups": [{"name": "x", "launchTemplate": "fresh",
+                             "instanceMaintenancePolicy": {"minHealthyPercentage": 20, "maxHealthyPercentage": 150}}]}
+                """)).hasMessageContaining("400").hasMessageContaining("cannot be greater than 100");
+        assertThat(standalone.get("/_standin/state").toString()).isEqualTo(before);
         assertThatThrownBy(() -> standalone.post("/_standin/seed", """
                 {"launchTemplates": [{"name": "fresh"}],
                  "groups": [{"name": "x", "launchTemplate": "missing"}]}

@@ -4,11 +4,11 @@ import dev.capstan.standin.AwsError;
 import dev.capstan.standin.GroupSpec;
 import dev.capstan.standin.InstanceSpec;
 import dev.capstan.standin.LaunchTemplateRef;
+import dev.capstan.standin.MixedPolicySpec;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** The Auto Scaling operations that change state, shared by the wire API and the Java API. Callers hold the world's lock. */
 public final class GroupOperations {
@@ -17,6 +17,14 @@ public final class GroupOperations {
 
     public GroupOperations(World world) {
         this.world = world;
+    }
+
+    private DesiredConfigurationCheck configurations() {
+        return new DesiredConfigurationCheck(world.templates);
+    }
+
+    private RollbackRule rollbackRule() {
+        return new RollbackRule(world.templates);
     }
 
     public Group createGroup(GroupSpec spec, Instant now) {
@@ -40,7 +48,11 @@ public final class GroupOperations {
         }
         Group g = new Group(spec.name(), now);
         g.launchTemplate = new LaunchTemplateRef(template.id, template.name, spec.launchTemplateVersion());
-        g.mixedInstancesPolicy = spec.mixedInstancesPolicy();
+        g.mixedPolicy = spec.mixedPolicy() == null ? null
+                : configurations().policy(g.launchTemplate, spec.mixedPolicy());
+        g.maintenancePolicy = spec.instanceMaintenancePolicy();
+        g.attachTargetGroup(spec.targetGroup());
+        spec.tags().forEach(t -> g.tags.put(t.key(), t));
         g.minSize = spec.minSize();
         g.desiredCapacity = spec.desiredCapacity();
         g.maxSize = spec.maxSize();
@@ -52,7 +64,9 @@ public final class GroupOperations {
             g.hooks.add(new Hook(spec.launchHook(), Hook.LAUNCHING, spec.launchHookHeartbeat(),
                     spec.launchHookDefaultResult()));
         }
-        String type = String.valueOf(resolved.data.getOrDefault("InstanceType", "t3.small"));
+        String type = g.mixedPolicy != null && g.mixedPolicy.firstOverride() != null
+                ? g.mixedPolicy.firstOverride().instanceType()
+                : String.valueOf(resolved.data.getOrDefault("InstanceType", "t3.small"));
         if (spec.instances().isEmpty()) {
             for (int k = 0; k < spec.desiredCapacity(); k++) {
                 String zone = g.availabilityZones.get(k % g.availabilityZones.size());
@@ -67,13 +81,14 @@ public final class GroupOperations {
                         is.lifecycleState() != null ? is.lifecycleState() : "InService",
                         new LaunchTemplateRef(template.id, template.name, version), now);
                 i.protectedFromScaleIn = is.protectedFromScaleIn();
-                if (i.lifecycleState.equals("Pending:Wait")) {
-                    i.lifecycleActionToken = UUID.randomUUID().toString();
-                }
                 g.instances.add(i);
             }
         }
+        for (Instance i : g.instances) {
+            world.simulation.seeded(g, i, now);
+        }
         world.groups.put(g.name, g);
+        world.simulation.settleAll(now);
         return g;
     }
 
@@ -87,34 +102,20 @@ public final class GroupOperations {
             throw new AwsError("InstanceRefreshInProgress", 400,
                     "An Instance Refresh is already in progress and blocks the execution of this Instance Refresh.");
         }
-        RefreshValidator.validate(req, g);
+        RefreshValidator.validate(req, g, rollbackRule());
+        HealthyPercentages healthy = HealthyPercentages.resolve(req.preferences(), g.maintenancePolicy);
         LaunchTemplateRef target = g.launchTemplate;
+        MixedPolicySpec desiredPolicy = null;
         if (req.desired() != null) {
-            LaunchTemplateRef d = req.desired();
-            if (d.launchTemplateId() != null && d.launchTemplateName() != null) {
-                throw AwsError.validation("Valid requests must contain either launchTemplateId or launchTemplateName, but not both.");
-            }
-            if (d.launchTemplateId() == null && d.launchTemplateName() == null) {
-                throw AwsError.validation("Valid requests must contain either launchTemplateId or launchTemplateName.");
-            }
-            LaunchTemplates.Template t = (d.launchTemplateId() != null ? world.templates.byId(d.launchTemplateId())
-                    : world.templates.byName(d.launchTemplateName()))
-                    .orElseThrow(() -> AwsError.validation("You must use a valid fully-formed launch template. The specified launch template, "
-                            + (d.launchTemplateId() != null ? "with template ID " + d.launchTemplateId() : "with template name " + d.launchTemplateName())
-                            + ", does not exist."));
-            String version = d.version() == null ? "$Default" : d.version();
-            if (t.resolve(version).isEmpty()) {
-                throw AwsError.validation("You must use a valid fully-formed launch template. The specified launch template version "
-                        + version + " for launch template " + t.id + " does not exist.");
-            }
-            target = new LaunchTemplateRef(t.id, t.name, version);
+            DesiredConfigurationCheck.Checked checked = configurations().check(req.desired(), req.desiredPolicy());
+            target = checked.launchTemplate();
+            desiredPolicy = checked.policy();
         }
         LaunchTemplateRef resolvedTarget = world.simulation.resolve(target);
         LaunchTemplateRef original = world.simulation.resolve(g.launchTemplate);
-        boolean reversible = req.desired() != null && Simulation.isNumber(req.desired().version() == null ? "$Default" : req.desired().version())
-                && g.launchTemplate != null && Simulation.isNumber(g.launchTemplate.version());
-        Refresh r = new Refresh(world.ids.nextRefreshId(), g.name, now, req.preferences(), req.desired(),
-                req.desiredMixed(), resolvedTarget, original, reversible);
+        boolean reversible = rollbackRule().whyNot(g, req.desired()).isEmpty();
+        Refresh r = new Refresh(world.ids.nextRefreshId(), g.name, now, req.preferences(), healthy.min(), healthy.max(),
+                req.desired(), desiredPolicy, resolvedTarget, original, reversible);
         g.refreshes.add(0, r);
         world.simulation.settleAll(now);
         return r;
@@ -134,12 +135,12 @@ public final class GroupOperations {
         Refresh r = g.activeRefresh()
                 .filter(x -> x.status.equals("Pending") || x.status.equals("InProgress") || x.status.equals("Baking"))
                 .orElseThrow(() -> noActiveRefresh(groupName));
-        if (!r.reversible) {
+        // Checked now, against the group's launch template version as it is (the one a rollback returns to).
+        rollbackRule().whyNot(g, r.desired).ifPresent(reason -> {
             throw new AwsError("IrreversibleInstanceRefresh", 400, r.desired == null
                     ? "The instance refresh can't be rolled back because it was started without a desired configuration."
-                    : "The instance refresh can't be rolled back because the group or the desired configuration uses the "
-                    + "$Latest or $Default version of a launch template.");
-        }
+                    : "The instance refresh can't be rolled back. " + reason);
+        });
         world.simulation.startRollback(g, r, now, "Rollback requested with RollbackInstanceRefresh.");
         world.simulation.settleAll(now);
         return r;

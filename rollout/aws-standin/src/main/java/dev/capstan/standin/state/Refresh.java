@@ -1,6 +1,7 @@
 package dev.capstan.standin.state;
 
 import dev.capstan.standin.LaunchTemplateRef;
+import dev.capstan.standin.MixedPolicySpec;
 import dev.capstan.standin.RefreshPreferences;
 
 import java.time.Instant;
@@ -20,14 +21,18 @@ public final class Refresh {
         public final List<String> newIds = new ArrayList<>();
         public final int launchCount;
         public final LaunchTemplateRef launchWith;
+        /** The mixed instances policy new instances launch under, or null. */
+        public final MixedPolicySpec policy;
         public final boolean doomed;
         public Phase phase;
         public Instant warmupEnds;
 
-        Batch(List<String> oldIds, int launchCount, LaunchTemplateRef launchWith, boolean doomed, Phase phase) {
+        Batch(List<String> oldIds, int launchCount, LaunchTemplateRef launchWith, MixedPolicySpec policy, boolean doomed,
+              Phase phase) {
             this.oldIds = oldIds;
             this.launchCount = launchCount;
             this.launchWith = launchWith;
+            this.policy = policy;
             this.doomed = doomed;
             this.phase = phase;
         }
@@ -37,10 +42,16 @@ public final class Refresh {
     public final String groupName;
     public final String strategy;
     public final Instant startTime;
+    /** As given to StartInstanceRefresh. */
     public final RefreshPreferences preferences;
+    /** MinHealthyPercentage as applied: given, else the group's instance maintenance policy, else 90. */
+    public final int minHealthy;
+    /** MaxHealthyPercentage as applied: given, else the policy's; null when neither (AWS's default, 100). */
+    public final Integer maxHealthy;
     /** As given in DesiredConfiguration, or null. */
     public final LaunchTemplateRef desired;
-    public final boolean desiredMixed;
+    /** The desired MixedInstancesPolicy (without its launch template, which is {@link #desired}), or null. */
+    public final MixedPolicySpec desiredPolicy;
     /** What new instances launch with: template id + resolved version number. */
     public final LaunchTemplateRef target;
     /** The group's configuration at start, resolved: what a rollback restores. */
@@ -54,6 +65,7 @@ public final class Refresh {
     public int replaced;
     public final Deque<String> queue = new ArrayDeque<>();
     public final List<String> waitingProtected = new ArrayList<>();
+    public final List<String> waitingStandby = new ArrayList<>();
     public Batch batch;
     public int nextCheckpoint;
     public boolean stopAfterPause;
@@ -73,16 +85,18 @@ public final class Refresh {
     public int percentage;
     public int instancesToUpdate;
 
-    public Refresh(String id, String groupName, Instant startTime, RefreshPreferences preferences,
-                   LaunchTemplateRef desired, boolean desiredMixed, LaunchTemplateRef target,
-                   LaunchTemplateRef original, boolean reversible) {
+    public Refresh(String id, String groupName, Instant startTime, RefreshPreferences preferences, int minHealthy,
+                   Integer maxHealthy, LaunchTemplateRef desired, MixedPolicySpec desiredPolicy,
+                   LaunchTemplateRef target, LaunchTemplateRef original, boolean reversible) {
         this.id = id;
         this.groupName = groupName;
         this.strategy = "Rolling";
         this.startTime = startTime;
         this.preferences = preferences;
+        this.minHealthy = minHealthy;
+        this.maxHealthy = maxHealthy;
         this.desired = desired;
-        this.desiredMixed = desiredMixed;
+        this.desiredPolicy = desiredPolicy;
         this.target = target;
         this.original = original;
         this.reversible = reversible;
@@ -93,6 +107,13 @@ public final class Refresh {
         pausedUntil = null;
         bakeUntil = null;
         protectedWaitUntil = null;
+    }
+
+    /** Instances it waits for (protected from scale in, or in Standby) before it can finish. */
+    public List<String> waitingFor() {
+        List<String> all = new ArrayList<>(waitingProtected);
+        all.addAll(waitingStandby);
+        return all;
     }
 
     public boolean active() {

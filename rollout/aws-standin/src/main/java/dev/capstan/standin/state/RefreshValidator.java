@@ -1,7 +1,6 @@
 package dev.capstan.standin.state;
 
 import dev.capstan.standin.AwsError;
-import dev.capstan.standin.LaunchTemplateRef;
 import dev.capstan.standin.RefreshPreferences;
 
 import java.util.List;
@@ -16,7 +15,7 @@ final class RefreshValidator {
     private RefreshValidator() {
     }
 
-    static void validate(StartRefreshRequest req, Group group) {
+    static void validate(StartRefreshRequest req, Group group, RollbackRule rollbackRule) {
         if (req.strategy() != null && !req.strategy().equals("Rolling")) {
             if (req.strategy().equals("ReplaceRootVolume")) {
                 throw AwsError.validation("The ReplaceRootVolume strategy is not supported by this Auto Scaling group.");
@@ -57,7 +56,9 @@ final class RefreshValidator {
                     + "' at 'preferences.standbyInstances' failed to satisfy constraint: Member must satisfy enum value set: [Terminate, Ignore, Wait]");
         }
         if (Boolean.TRUE.equals(p.autoRollback())) {
-            autoRollback(req, group);
+            rollbackRule.whyNot(group, req.desired()).ifPresent(reason -> {
+                throw AwsError.validation(reason);
+            });
         }
     }
 
@@ -78,21 +79,6 @@ final class RefreshValidator {
                 throw AwsError.validation("Checkpoint percentages must be unique and in ascending order; got " + cps + ".");
             }
             previous = cp;
-        }
-    }
-
-    private static void autoRollback(StartRefreshRequest req, Group group) {
-        LaunchTemplateRef desired = req.desired();
-        if (desired == null) {
-            throw AwsError.validation("You can't enable AutoRollback without specifying a desired configuration.");
-        }
-        if (!Simulation.isNumber(desired.version())) {
-            throw AwsError.validation("You can't enable AutoRollback when the desired configuration uses the "
-                    + "$Latest or $Default version of a launch template. Specify a version number instead.");
-        }
-        if (group.launchTemplate == null || !Simulation.isNumber(group.launchTemplate.version())) {
-            throw AwsError.validation("You can't enable AutoRollback because the Auto Scaling group uses the "
-                    + "$Latest or $Default version of its launch template.");
         }
     }
 

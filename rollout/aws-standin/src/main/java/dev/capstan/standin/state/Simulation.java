@@ -1,41 +1,38 @@
 package dev.capstan.standin.state;
 
+import dev.capstan.standin.CapacitySample;
 import dev.capstan.standin.Faults;
 import dev.capstan.standin.LaunchTemplateRef;
 import dev.capstan.standin.LifecycleActionRecord;
+import dev.capstan.standin.MixedPolicySpec;
 import dev.capstan.standin.RefreshPreferences;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Moves groups, instances and instance refreshes forward in simulated time. State is advanced lazily: every request
  * first calls {@link #catchUp(Instant)}, which replays each due event at its own simulated time, so the outcome does
- * not depend on how often anyone looks.
+ * not depend on how often anyone looks. Instances follow {@link InstanceLifecycle}; this class makes the groups' and
+ * refreshes' decisions.
  */
 public final class Simulation {
 
     private final Collection<Group> groups;
-    private final LaunchTemplates templates;
     private final Faults faults;
-    private final Ids ids;
-    private final List<LifecycleActionRecord> lifecycleActions;
+    private final InstanceLifecycle lifecycle;
     private Instant cursor;
 
     public Simulation(Collection<Group> groups, LaunchTemplates templates, Faults faults, Ids ids,
                       List<LifecycleActionRecord> lifecycleActions, Instant start) {
         this.groups = groups;
-        this.templates = templates;
         this.faults = faults;
-        this.ids = ids;
-        this.lifecycleActions = lifecycleActions;
+        this.lifecycle = new InstanceLifecycle(templates, ids, lifecycleActions);
         this.cursor = start;
     }
 
@@ -71,7 +68,9 @@ public final class Simulation {
         Instant best = null;
         for (Group g : groups) {
             for (Instance i : g.instances) {
-                best = earliest(best, future(instanceEvent(g, i)));
+                for (Instant e : lifecycle.events(g, i)) {
+                    best = earliest(best, future(e));
+                }
             }
             for (Refresh r : g.refreshes) {
                 if (r.active()) {
@@ -91,28 +90,6 @@ public final class Simulation {
             return b;
         }
         return b == null || a.isBefore(b) ? a : b;
-    }
-
-    private Instant instanceEvent(Group g, Instance i) {
-        switch (i.lifecycleState) {
-            case "Pending":
-                return i.stateSince.plus(SimTimings.LAUNCH_PENDING);
-            case "Pending:Wait": {
-                Duration heartbeat = g.launchHook().map(Hook::heartbeatTimeout).orElse(Duration.ofHours(1));
-                if (g.holdLifecycleActions || SimTimings.BOOT.compareTo(heartbeat) >= 0) {
-                    return i.stateSince.plus(heartbeat);
-                }
-                return i.stateSince.plus(SimTimings.BOOT);
-            }
-            case "Pending:Proceed":
-                return i.stateSince.plus(SimTimings.PROCEED);
-            case "InService":
-                return i.doomed && i.healthStatus.equals("Healthy") ? i.inServiceAt.plus(SimTimings.UNHEALTHY_AFTER) : null;
-            case "Terminating":
-                return i.stateSince.plus(SimTimings.TERMINATE);
-            default:
-                return null;
-        }
     }
 
     private static Instant refreshTimer(Refresh r) {
@@ -135,47 +112,19 @@ public final class Simulation {
     private void fireInstanceEvents(Instant t) {
         for (Group g : groups) {
             for (Instance i : new ArrayList<>(g.instances)) {
-                Instant due = instanceEvent(g, i);
-                if (due == null || due.isAfter(t)) {
-                    continue;
-                }
-                switch (i.lifecycleState) {
-                    case "Pending" -> {
-                        if (g.launchHook().isPresent()) {
-                            i.moveTo("Pending:Wait", due);
-                            i.lifecycleActionToken = UUID.randomUUID().toString();
-                        } else {
-                            i.moveTo("InService", due);
-                        }
-                    }
-                    case "Pending:Wait" -> {
-                        Hook hook = g.launchHook().orElse(null);
-                        boolean timedOut = g.holdLifecycleActions || hook == null
-                                || SimTimings.BOOT.compareTo(hook.heartbeatTimeout()) >= 0;
-                        String result = timedOut ? (hook == null ? "CONTINUE" : hook.defaultResult()) : "CONTINUE";
-                        completeLifecycleAction(g, i, hook == null ? "" : hook.name(), result,
-                                timedOut ? "timeout" : "simulation", due);
-                    }
-                    case "Pending:Proceed" -> i.moveTo("InService", due);
-                    case "InService" -> i.healthStatus = "Unhealthy";
-                    case "Terminating" -> g.instances.remove(i);
-                    default -> { }
-                }
+                lifecycle.fire(g, i, t);
             }
         }
     }
 
     public void completeLifecycleAction(Group g, Instance i, String hookName, String result, String source,
                                         Instant t) {
-        lifecycleActions.add(new LifecycleActionRecord(g.name, hookName, i.id, result, source, t));
-        i.lifecycleActionToken = null;
-        if (result.equals("CONTINUE")) {
-            i.moveTo("Pending:Proceed", t);
-        } else {
-            i.abandoned = true;
-            i.healthStatus = "Unhealthy";
-            i.moveTo("Terminating", t);
-        }
+        lifecycle.completeLifecycleAction(g, i, hookName, result, source, t);
+    }
+
+    /** Sets up the timeline of an instance seeded in a given state. */
+    public void seeded(Group g, Instance i, Instant t) {
+        lifecycle.seeded(g, i, t);
     }
 
     // ---------------------------------------------------------------- decisions
@@ -189,9 +138,24 @@ public final class Simulation {
                 changed |= restoreCapacity(g, t);
             }
             if (!changed) {
-                return;
+                break;
             }
         }
+        recordCapacity(g, t);
+    }
+
+    /** Appends a sample when a number changed; several changes at one instant leave one sample, the last. */
+    private static void recordCapacity(Group g, Instant t) {
+        CapacitySample now = new CapacitySample(t, (int) g.servingCount(t), g.desiredCapacity, (int) g.liveCount());
+        CapacitySample last = g.capacity.isEmpty() ? null : g.capacity.get(g.capacity.size() - 1);
+        if (last != null && last.inService() == now.inService() && last.desired() == now.desired()
+                && last.live() == now.live()) {
+            return;
+        }
+        if (last != null && last.at().equals(t)) {
+            g.capacity.remove(g.capacity.size() - 1);
+        }
+        g.capacity.add(now);
     }
 
     /** Auto Scaling terminates instances that fail health checks; a refresh in flight has already judged them. */
@@ -199,7 +163,7 @@ public final class Simulation {
         boolean changed = false;
         for (Instance i : g.instances) {
             if (i.inService() && i.healthStatus.equals("Unhealthy")) {
-                i.moveTo("Terminating", t);
+                lifecycle.terminate(g, i, t);
                 changed = true;
             }
         }
@@ -210,7 +174,7 @@ public final class Simulation {
     private boolean restoreCapacity(Group g, Instant t) {
         boolean changed = false;
         while (g.liveCount() < g.desiredCapacity) {
-            launch(g, resolve(g.launchTemplate), false, t);
+            lifecycle.launch(g, resolve(g.launchTemplate), g.mixedPolicy, false, t);
             changed = true;
         }
         return changed;
@@ -240,7 +204,8 @@ public final class Simulation {
                     return false;
                 }
                 r.status = "Cancelled";
-                r.statusReason = "Cancelled with CancelInstanceRefresh.";
+                r.statusReason = r.rollingBack ? "Rollback cancelled with CancelInstanceRefresh."
+                        : "Cancelled with CancelInstanceRefresh.";
                 r.endTime = t;
                 r.stopWaiting();
                 return true;
@@ -265,17 +230,32 @@ public final class Simulation {
         return alarms == null ? Optional.empty() : alarms.stream().filter(faults::inAlarm).findFirst();
     }
 
+    /**
+     * Decides which instances the refresh replaces. Standby and scale-in protected instances follow
+     * botocore/data/autoscaling/2011-01-01/service-2.json, {@code RefreshPreferences.StandbyInstances} and {@code ScaleInProtectedInstances}: {@code Terminate} ("terminates
+     * instances that are in Standby") / {@code Refresh} ("replaces instances that are protected from scale in"),
+     * {@code Ignore} (left alone), {@code Wait}, the default (waits one hour, then the refresh fails).
+     */
     private void plan(Group g, Refresh r, Instant t) {
         r.status = "InProgress";
         r.statusReason = null;
         RefreshPreferences p = r.preferences;
         boolean skipMatching = Boolean.TRUE.equals(p.skipMatching());
         String protectedMode = Objects.requireNonNullElse(p.scaleInProtectedInstances(), "Wait");
+        String standbyMode = Objects.requireNonNullElse(p.standbyInstances(), "Wait");
         for (Instance i : g.instances) {
-            if (!i.live() || !(i.inService() || i.lifecycleState.equals("Standby"))) {
+            if (!i.live()) {
                 continue;
             }
-            if (skipMatching && i.runs(r.target)) {
+            if (i.standby()) {
+                switch (standbyMode) {
+                    case "Terminate" -> lifecycle.terminate(g, i, t);
+                    case "Wait" -> r.waitingStandby.add(i.id);
+                    default -> { }
+                }
+                continue;
+            }
+            if (!i.inService() || (skipMatching && matches(r, i))) {
                 continue;
             }
             if (i.protectedFromScaleIn && protectedMode.equals("Ignore")) {
@@ -287,12 +267,26 @@ public final class Simulation {
             }
             r.queue.add(i.id);
         }
-        r.total = r.queue.size() + r.waitingProtected.size();
+        r.total = r.queue.size() + r.waitingFor().size();
         updateProgress(r);
         if (r.total == 0) {
             r.statusReason = skipMatching ? "All instances already match the desired configuration." : null;
             finish(g, r, t);
         }
+    }
+
+    /**
+     * Skip matching compares the launch template and version and, for a desired mixed instances policy with
+     * overrides, the instance type (botocore/data/autoscaling/2011-01-01/service-2.json, {@code RefreshPreferences.SkipMatching}: "the same launch template and
+     * instance types").
+     */
+    private static boolean matches(Refresh r, Instance i) {
+        if (!i.runs(r.target)) {
+            return false;
+        }
+        MixedPolicySpec policy = r.desiredPolicy;
+        return policy == null || policy.overrides().isEmpty()
+                || policy.overrides().stream().anyMatch(o -> i.instanceType.equals(o.instanceType()));
     }
 
     private boolean nextBatch(Group g, Refresh r, Instant t) {
@@ -326,13 +320,13 @@ public final class Simulation {
         }
         pruneGone(g, r.queue);
         if (r.queue.isEmpty()) {
-            if (!r.waitingProtected.isEmpty()) {
-                return waitForProtected(g, r, t);
+            if (!r.waitingFor().isEmpty()) {
+                return waitForHeld(g, r, t);
             }
             finish(g, r, t);
             return true;
         }
-        int size = batchSize(g, p);
+        int size = batchSize(g, r);
         if (r.nextCheckpoint < checkpoints.size()) {
             int target = (int) Math.ceil(r.total * checkpoints.get(r.nextCheckpoint) / 100.0);
             size = Math.min(size, Math.max(1, target - r.replaced));
@@ -343,25 +337,45 @@ public final class Simulation {
             olds.add(r.queue.poll());
         }
         boolean doomed = faults.refreshFailurePercent(g.name).map(percent -> r.percentage >= percent).orElse(false);
-        boolean launchFirst = maxHealthy(p) > 100;
-        startBatch(g, r, olds, olds.size(), r.target, doomed, launchFirst, t);
+        boolean launchFirst = r.maxHealthy != null && r.maxHealthy > 100;
+        // Launching first must not take the group above MaxHealthyPercentage: old instances beyond that room are
+        // terminated at once (which MinHealthyPercentage allows: the batch is the room between the two).
+        int early = launchFirst ? (int) Math.max(0, g.liveCount() + olds.size() - ceiling(g, r)) : 0;
+        MixedPolicySpec policy = r.desired != null ? r.desiredPolicy : g.mixedPolicy;
+        startBatch(g, r, olds, olds.size(), r.target, policy, doomed, launchFirst, Math.min(early, olds.size()), t);
         return true;
     }
 
-    private boolean waitForProtected(Group g, Refresh r, Instant t) {
+    /** Waits an hour for protected or Standby instances (botocore/data/autoscaling/2011-01-01/service-2.json, RefreshPreferences: "waits one hour [...] Otherwise, the instance refresh will fail"). */
+    private boolean waitForHeld(Group g, Refresh r, Instant t) {
         if (r.protectedWaitUntil == null) {
             r.protectedWaitUntil = t.plus(SimTimings.PROTECTED_WAIT);
-            r.statusReason = "Waiting for instances protected from scale in to become unprotected: "
-                    + String.join(", ", r.waitingProtected) + ". The instance refresh fails after one hour.";
+            r.statusReason = String.join(" ", held(r,
+                    "Waiting for instances protected from scale in to become unprotected: %s.",
+                    "Waiting for instances in Standby to return to service: %s."))
+                    + " The instance refresh fails after one hour.";
             return true;
         }
         if (t.isBefore(r.protectedWaitUntil)) {
             return false;
         }
         r.protectedWaitUntil = null;
-        fail(g, r, t, "Instance refresh failed: instances protected from scale in were not unprotected within one hour ("
-                + String.join(", ", r.waitingProtected) + ").", List.of());
+        fail(g, r, t, "Instance refresh failed: " + String.join("; ", held(r,
+                "instances protected from scale in were not unprotected within one hour (%s)",
+                "instances in Standby did not return to service within one hour (%s)")) + ".", List.of());
         return true;
+    }
+
+    /** One sentence per kind of instance the refresh waits for, each naming its instances. */
+    private static List<String> held(Refresh r, String protectedFormat, String standbyFormat) {
+        List<String> sentences = new ArrayList<>();
+        if (!r.waitingProtected.isEmpty()) {
+            sentences.add(String.format(protectedFormat, String.join(", ", r.waitingProtected)));
+        }
+        if (!r.waitingStandby.isEmpty()) {
+            sentences.add(String.format(standbyFormat, String.join(", ", r.waitingStandby)));
+        }
+        return sentences;
     }
 
     private boolean nextRollbackBatch(Group g, Refresh r, Instant t) {
@@ -373,34 +387,37 @@ public final class Simulation {
             r.percentage = 0;
             return true;
         }
-        int size = Math.min(batchSize(g, r.preferences), r.revertQueue.size() + deficit);
+        int size = Math.min(batchSize(g, r), r.revertQueue.size() + deficit);
         int terminate = Math.max(0, size - deficit);
         List<String> olds = new ArrayList<>();
         for (int k = 0; k < terminate && !r.revertQueue.isEmpty(); k++) {
             olds.add(r.revertQueue.poll());
         }
-        startBatch(g, r, olds, size, r.original, faults.rollbackFails(g.name), true, t);
+        startBatch(g, r, olds, size, r.original, g.mixedPolicy, faults.rollbackFails(g.name), true, 0, t);
         return true;
     }
 
     private void startBatch(Group g, Refresh r, List<String> olds, int launchCount, LaunchTemplateRef with,
-                            boolean doomed, boolean launchFirst, Instant t) {
-        Refresh.Batch b = new Refresh.Batch(olds, launchCount, with, doomed,
+                            MixedPolicySpec policy, boolean doomed, boolean launchFirst, int terminateEarly, Instant t) {
+        Refresh.Batch b = new Refresh.Batch(olds, launchCount, with, policy, doomed,
                 launchFirst ? Refresh.Batch.Phase.LAUNCH : Refresh.Batch.Phase.TERMINATE_FIRST);
         r.batch = b;
         if (launchFirst) {
+            for (String id : olds.subList(0, terminateEarly)) {
+                g.instance(id).ifPresent(i -> lifecycle.terminate(g, i, t));
+            }
             launchBatch(g, b, t);
         } else {
             for (String id : olds) {
-                g.instance(id).ifPresent(i -> i.moveTo("Terminating", t));
+                g.instance(id).ifPresent(i -> lifecycle.terminate(g, i, t));
             }
         }
-        describeBatch(g, r);
+        describeBatch(g, r, t);
     }
 
     private void launchBatch(Group g, Refresh.Batch b, Instant t) {
         for (int k = 0; k < b.launchCount; k++) {
-            b.newIds.add(launch(g, b.launchWith, b.doomed, t).id);
+            b.newIds.add(lifecycle.launch(g, b.launchWith, b.policy, b.doomed, t).id);
         }
         b.phase = Refresh.Batch.Phase.LAUNCH;
     }
@@ -413,7 +430,7 @@ public final class Simulation {
                     return false;
                 }
                 launchBatch(g, b, t);
-                describeBatch(g, r);
+                describeBatch(g, r, t);
                 return true;
             }
             case LAUNCH -> {
@@ -422,13 +439,13 @@ public final class Simulation {
                     fail(g, r, t, failureReason(r, failed), failed);
                     return true;
                 }
-                if (b.newIds.stream().allMatch(id -> g.instance(id).map(Instance::inService).orElse(false))) {
+                if (b.newIds.stream().allMatch(id -> g.instance(id).map(i -> counted(i, t)).orElse(false))) {
                     b.phase = Refresh.Batch.Phase.WARMUP;
                     b.warmupEnds = t.plus(warmup(g, r.preferences));
-                    describeBatch(g, r);
+                    describeBatch(g, r, t);
                     return true;
                 }
-                describeBatch(g, r);
+                describeBatch(g, r, t);
                 return false;
             }
             case WARMUP -> {
@@ -452,10 +469,19 @@ public final class Simulation {
         }
     }
 
+    /**
+     * A new instance has passed its health checks: InService and, with a target group, healthy in it. The warm-up
+     * starts then (User Guide, "Instance maintenance policies", core concepts: "An instance is considered healthy and
+     * ready to use after it successfully completes its first health check and the specified warmup time passes").
+     */
+    private static boolean counted(Instance i, Instant t) {
+        return i.inService() && (i.registeredAt == null || i.healthyInTargetGroup(t));
+    }
+
     private void completeBatch(Group g, Refresh r, Instant t) {
         Refresh.Batch b = r.batch;
         for (String id : b.oldIds) {
-            g.instance(id).filter(Instance::live).ifPresent(i -> i.moveTo("Terminating", t));
+            g.instance(id).filter(Instance::live).ifPresent(i -> lifecycle.terminate(g, i, t));
         }
         r.batch = null;
         if (!r.rollingBack) {
@@ -487,7 +513,7 @@ public final class Simulation {
         for (String id : failed) {
             g.instance(id).filter(Instance::live).ifPresent(i -> {
                 i.healthStatus = "Unhealthy";
-                i.moveTo("Terminating", t);
+                lifecycle.terminate(g, i, t);
             });
         }
         r.batch = null;
@@ -511,7 +537,7 @@ public final class Simulation {
     public void startRollback(Group g, Refresh r, Instant t, String reason) {
         if (r.batch != null) {
             for (String id : r.batch.newIds) {
-                g.instance(id).filter(i -> i.live() && !i.inService()).ifPresent(i -> i.moveTo("Terminating", t));
+                g.instance(id).filter(i -> i.live() && !i.inService()).ifPresent(i -> lifecycle.terminate(g, i, t));
             }
             r.batch = null;
         }
@@ -525,16 +551,24 @@ public final class Simulation {
         r.stopWaiting();
         r.revertQueue.clear();
         for (Instance i : g.instances) {
-            if (i.live() && !i.runs(r.original)) {
+            if (i.counts() && !i.runs(r.original)) {
                 r.revertQueue.add(i.id);
             }
         }
         r.revertTotal = r.revertQueue.size();
     }
 
+    /**
+     * CancelInstanceRefresh "cancels an instance refresh or rollback that is in progress" (
+     * botocore/data/autoscaling/2011-01-01/service-2.json, operation {@code CancelInstanceRefresh}). Either way the status goes {@code Cancelling}, then {@code Cancelled} once the
+     * launches and terminations in flight are done (User Guide, "Cancel an instance refresh"); a cancelled rollback
+     * keeps its RollbackDetails and leaves the instances it had not yet put back on the new configuration.
+     */
     public void cancel(Refresh r, Instant t) {
         r.status = "Cancelling";
-        r.statusReason = "Cancellation requested with CancelInstanceRefresh; in-flight replacements finish first.";
+        r.statusReason = r.rollingBack
+                ? "Cancellation requested with CancelInstanceRefresh; the rollback stops once the replacements in flight finish."
+                : "Cancellation requested with CancelInstanceRefresh; in-flight replacements finish first.";
         r.cancelNotBefore = t.plus(SimTimings.CANCEL_SETTLE);
         r.stopWaiting();
     }
@@ -556,16 +590,16 @@ public final class Simulation {
         if (r.statusReason != null && r.statusReason.startsWith("Waiting")) {
             r.statusReason = null;
         }
-        boolean complete = r.replaced >= r.total - r.waitingProtected.size();
+        boolean complete = r.replaced >= r.total - r.waitingFor().size();
         if (complete && r.desired != null) {
             g.launchTemplate = new LaunchTemplateRef(r.target.launchTemplateId(), r.target.launchTemplateName(),
                     isNumber(r.desired.version()) ? r.target.version() : r.desired.version());
-            g.mixedInstancesPolicy = r.desiredMixed;
+            g.mixedPolicy = r.desiredPolicy;
         }
         updateProgress(r);
     }
 
-    private void describeBatch(Group g, Refresh r) {
+    private void describeBatch(Group g, Refresh r, Instant t) {
         if (r.rollingBack || r.status.equals("Cancelling")) {
             updateProgress(r);
             return;
@@ -580,8 +614,9 @@ public final class Simulation {
                     + " is warming up.";
         } else {
             String example = b.newIds.stream().map(g::instance).flatMap(Optional::stream)
-                    .filter(i -> !i.inService()).findFirst()
-                    .map(i -> i.id + " is " + i.lifecycleState).orElse(b.newIds.get(0) + " is launching");
+                    .filter(i -> !counted(i, t)).findFirst()
+                    .map(i -> i.id + (i.inService() ? " is not yet healthy in its target group" : " is " + i.lifecycleState))
+                    .orElse(b.newIds.get(0) + " is launching");
             reason = "Waiting for new instances to launch and pass health checks. For example: " + example + ".";
         }
         r.statusReason = reason;
@@ -600,29 +635,9 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- helpers
 
-    private Instance launch(Group g, LaunchTemplateRef with, boolean doomed, Instant t) {
-        String zone = g.availabilityZones.stream()
-                .min(Comparator.comparingLong(z -> g.instances.stream().filter(Instance::live)
-                        .filter(i -> i.availabilityZone.equals(z)).count()))
-                .orElse("eu-west-1a");
-        String type = Optional.ofNullable(with).flatMap(w -> templates.byId(w.launchTemplateId()))
-                .flatMap(tp -> tp.resolve(with.version())).map(v -> (String) v.data.get("InstanceType"))
-                .orElse("t3.small");
-        Instance i = new Instance(ids.nextInstanceId(), zone, type, "Pending", with, t);
-        i.doomed = doomed;
-        g.instances.add(i);
-        return i;
-    }
-
     /** Resolves a group's or refresh's template specification to template id + version number. */
     public LaunchTemplateRef resolve(LaunchTemplateRef spec) {
-        if (spec == null) {
-            return null;
-        }
-        Optional<LaunchTemplates.Template> tp = spec.launchTemplateId() != null
-                ? templates.byId(spec.launchTemplateId()) : templates.byName(spec.launchTemplateName());
-        return tp.flatMap(x -> x.resolve(spec.version()).map(v -> new LaunchTemplateRef(x.id, x.name, Long.toString(v.number))))
-                .orElse(spec);
+        return lifecycle.resolve(spec);
     }
 
     private static void pruneGone(Group g, java.util.Deque<String> queue) {
@@ -636,20 +651,27 @@ public final class Simulation {
         return g.defaultInstanceWarmup != null ? g.defaultInstanceWarmup : g.healthCheckGracePeriod;
     }
 
-    static int minHealthy(RefreshPreferences p) {
-        return p.minHealthyPercentage() != null ? p.minHealthyPercentage() : 90;
-    }
-
-    static int maxHealthy(RefreshPreferences p) {
-        return p.maxHealthyPercentage() != null ? p.maxHealthyPercentage() : 100;
-    }
-
-    /** How many instances one round replaces: the room between the healthy floor and the capacity ceiling. */
-    static int batchSize(Group g, RefreshPreferences p) {
+    /**
+     * How many instances one round replaces: the room between the healthy floor (MinHealthyPercentage of the desired
+     * capacity, rounded up) and the ceiling (MaxHealthyPercentage, rounded down), at least one.
+     */
+    static int batchSize(Group g, Refresh r) {
         int desired = Math.max(1, g.desiredCapacity);
-        int floor = (int) Math.ceil(desired * minHealthy(p) / 100.0);
-        int ceiling = (int) Math.floor(desired * maxHealthy(p) / 100.0);
-        return Math.max(1, ceiling - floor);
+        int floor = (int) Math.ceil(desired * r.minHealthy / 100.0);
+        return Math.max(1, ceiling(g, r) - floor);
+    }
+
+    /**
+     * The most instances a refresh keeps at once: MaxHealthyPercentage of the desired capacity. The group's MaxSize
+     * does not cap it: the User Guide defines the maximum healthy percentage as "the percentage of its desired
+     * capacity that your Auto Scaling group can increase to when replacing instances" and applies the group's
+     * scaling limits only to changes of the desired capacity ("Instance maintenance policies", "Scale your Auto
+     * Scaling group"); see the stand-in's guide, "Max healthy percentage and MaxSize".
+     */
+    static int ceiling(Group g, Refresh r) {
+        int desired = Math.max(1, g.desiredCapacity);
+        int max = r.maxHealthy != null ? r.maxHealthy : 100;
+        return (int) Math.floor(desired * max / 100.0);
     }
 
     static boolean isNumber(String s) {

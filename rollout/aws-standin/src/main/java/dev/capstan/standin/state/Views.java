@@ -10,7 +10,11 @@ import dev.capstan.standin.RefreshView;
 import dev.capstan.standin.RepositoryView;
 import dev.capstan.standin.RollbackDetailsView;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns mutable state into immutable snapshots for the Java API. */
 public final class Views {
@@ -18,17 +22,35 @@ public final class Views {
     private Views() {
     }
 
-    public static GroupView group(Group g) {
-        List<InstanceView> instances = g.instances.stream().map(Views::instance).toList();
+    public static GroupView group(Group g, Instant now) {
+        List<InstanceView> instances = g.instances.stream().map(i -> instance(i, now)).toList();
         List<LifecycleHookView> hooks = g.hooks.stream().map(h -> new LifecycleHookView(h.name(), h.transition(),
                 (int) h.heartbeatTimeout().toSeconds(), h.defaultResult())).toList();
-        return new GroupView(g.name, g.arn, g.launchTemplate, g.mixedInstancesPolicy, g.minSize, g.desiredCapacity,
-                g.maxSize, List.copyOf(g.availabilityZones), instances, hooks);
+        Map<String, String> tags = new LinkedHashMap<>();
+        g.tags.values().forEach(t -> tags.put(t.key(), t.value()));
+        return new GroupView(g.name, g.arn, g.launchTemplate, g.mixedPolicy != null, g.minSize, g.desiredCapacity,
+                g.maxSize, List.copyOf(g.availabilityZones), instances, hooks, Collections.unmodifiableMap(tags),
+                g.maintenancePolicy, g.mixedPolicy, g.targetGroup != null ? "ELB" : "EC2",
+                g.targetGroup != null ? g.targetGroup.arn : null);
     }
 
-    public static InstanceView instance(Instance i) {
+    public static InstanceView instance(Instance i, Instant now) {
         return new InstanceView(i.id, i.availabilityZone, i.lifecycleState, i.healthStatus, i.launchTemplate,
-                i.protectedFromScaleIn, i.instanceType);
+                i.protectedFromScaleIn, i.instanceType, targetHealth(i, now));
+    }
+
+    /** The target's state as ELB names it (botocore/data/elbv2/2015-12-01/service-2.json, shape TargetHealthStateEnum). */
+    private static String targetHealth(Instance i, Instant now) {
+        if (i.registeredAt == null) {
+            return null;
+        }
+        if (!i.live()) {
+            return now.isBefore(i.goneAt.minus(SimTimings.TERMINATE)) ? "draining" : null;
+        }
+        if (i.healthyInTargetGroup(now)) {
+            return "healthy";
+        }
+        return i.healthStatus.equals("Unhealthy") ? "unhealthy" : "initial";
     }
 
     public static RefreshView refresh(Refresh r) {

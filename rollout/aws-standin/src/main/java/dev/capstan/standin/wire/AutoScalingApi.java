@@ -2,6 +2,7 @@ package dev.capstan.standin.wire;
 
 import dev.capstan.standin.AwsError;
 import dev.capstan.standin.LaunchTemplateRef;
+import dev.capstan.standin.MixedPolicySpec;
 import dev.capstan.standin.RefreshPreferences;
 import dev.capstan.standin.state.Group;
 import dev.capstan.standin.state.GroupOperations;
@@ -92,21 +93,20 @@ public final class AutoScalingApi extends AbstractServiceApi {
 
     private void writeGroup(Group g, Xml xml) {
         xml.leaf("AutoScalingGroupName", g.name).leaf("AutoScalingGroupARN", g.arn);
-        if (g.mixedInstancesPolicy) {
-            xml.start("MixedInstancesPolicy").start("LaunchTemplate");
-            writeSpec("LaunchTemplateSpecification", g.launchTemplate, xml);
-            xml.start("Overrides").end().end()
-                    .start("InstancesDistribution").leaf("OnDemandAllocationStrategy", "prioritized")
-                    .leaf("OnDemandBaseCapacity", 0).leaf("OnDemandPercentageAboveBaseCapacity", 100)
-                    .leaf("SpotAllocationStrategy", "price-capacity-optimized").end().end();
+        if (g.mixedPolicy != null) {
+            MixedPolicyWire.write(xml, g.launchTemplate, g.mixedPolicy, true);
         } else {
             writeSpec("LaunchTemplate", g.launchTemplate, xml);
         }
         xml.leaf("MinSize", g.minSize).leaf("MaxSize", g.maxSize).leaf("DesiredCapacity", g.desiredCapacity)
                 .leaf("DefaultCooldown", 300).start("AvailabilityZones");
         g.availabilityZones.forEach(z -> xml.leaf("member", z));
-        xml.end().start("LoadBalancerNames").end().start("TargetGroupARNs").end()
-                .leaf("HealthCheckType", "EC2").leaf("HealthCheckGracePeriod", g.healthCheckGracePeriod.toSeconds())
+        xml.end().start("LoadBalancerNames").end().start("TargetGroupARNs");
+        if (g.targetGroup != null) {
+            xml.leaf("member", g.targetGroup.arn);
+        }
+        xml.end().leaf("HealthCheckType", g.targetGroup != null ? "ELB" : "EC2")
+                .leaf("HealthCheckGracePeriod", g.healthCheckGracePeriod.toSeconds())
                 .start("Instances");
         for (Instance i : g.instances) {
             xml.start("member");
@@ -114,12 +114,27 @@ public final class AutoScalingApi extends AbstractServiceApi {
             xml.end();
         }
         xml.end().leaf("CreatedTime", g.createdTime).start("SuspendedProcesses").end()
-                .start("EnabledMetrics").end().start("Tags").end()
-                .start("TerminationPolicies").leaf("member", "Default").end()
+                .start("EnabledMetrics").end();
+        // Shape TagDescription: ResourceId (the group's name), ResourceType ("The only supported value is
+        // auto-scaling-group"), Key, Value, PropagateAtLaunch.
+        xml.list("Tags", "member", g.tags.values(), t -> xml.leaf("ResourceId", g.name)
+                .leaf("ResourceType", "auto-scaling-group").leaf("Key", t.key()).leaf("Value", t.value())
+                .leaf("PropagateAtLaunch", t.propagateAtLaunch()));
+        xml.start("TerminationPolicies").leaf("member", "Default").end()
                 .leaf("NewInstancesProtectedFromScaleIn", false)
                 .leaf("ServiceLinkedRoleARN", "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling");
         if (g.defaultInstanceWarmup != null) {
             xml.leaf("DefaultInstanceWarmup", g.defaultInstanceWarmup.toSeconds());
+        }
+        if (g.targetGroup != null) {
+            // Groups attached to target groups list them as traffic sources too (shape TrafficSourceIdentifier).
+            xml.start("TrafficSources").start("member").leaf("Identifier", g.targetGroup.arn).leaf("Type", "elbv2")
+                    .end().end();
+        }
+        if (g.maintenancePolicy != null) {
+            xml.start("InstanceMaintenancePolicy")
+                    .leaf("MinHealthyPercentage", g.maintenancePolicy.minHealthyPercentage())
+                    .leaf("MaxHealthyPercentage", g.maintenancePolicy.maxHealthyPercentage()).end();
         }
     }
 
@@ -154,13 +169,11 @@ public final class AutoScalingApi extends AbstractServiceApi {
                 .leaf("StatusReason", r.statusReason).leaf("StartTime", r.startTime).leaf("EndTime", r.endTime)
                 .leaf("PercentageComplete", r.percentage).leaf("InstancesToUpdate", r.instancesToUpdate);
         writeProgress("ProgressDetails", r.percentage, r.instancesToUpdate, xml);
-        writePreferences(g, r.preferences, xml);
+        writePreferences(g, r, xml);
         if (r.desired != null) {
             xml.start("DesiredConfiguration");
-            if (r.desiredMixed) {
-                xml.start("MixedInstancesPolicy").start("LaunchTemplate");
-                writeSpec("LaunchTemplateSpecification", r.desired, xml);
-                xml.end().end();
+            if (r.desiredPolicy != null) {
+                MixedPolicyWire.write(xml, r.desired, r.desiredPolicy, false);
             } else {
                 writeSpec("LaunchTemplate", r.desired, xml);
             }
@@ -182,11 +195,16 @@ public final class AutoScalingApi extends AbstractServiceApi {
                 .leaf("InstancesToUpdate", toUpdate).end().end();
     }
 
-    /** Preferences as Auto Scaling reports them: what was given, with its defaults filled in. */
-    private static void writePreferences(Group g, RefreshPreferences p, Xml xml) {
+    /**
+     * Preferences as Auto Scaling reports them: what was given, with its defaults filled in. The healthy percentages
+     * are the ones that applied (given, else the group's instance maintenance policy, else 90 and no maximum: the
+     * User Guide's default values table gives the maximum's default as "100 percent (null)").
+     */
+    private static void writePreferences(Group g, Refresh r, Xml xml) {
+        RefreshPreferences p = r.preferences;
         xml.start("Preferences")
-                .leaf("MinHealthyPercentage", Objects.requireNonNullElse(p.minHealthyPercentage(), 90))
-                .leaf("MaxHealthyPercentage", Objects.requireNonNullElse(p.maxHealthyPercentage(), 100));
+                .leaf("MinHealthyPercentage", r.minHealthy)
+                .leaf("MaxHealthyPercentage", r.maxHealthy);
         Integer warmup = p.instanceWarmup();
         if (warmup == null && g != null) {
             warmup = (int) (g.defaultInstanceWarmup != null ? g.defaultInstanceWarmup : g.healthCheckGracePeriod).toSeconds();
@@ -270,12 +288,12 @@ public final class AutoScalingApi extends AbstractServiceApi {
     private static StartRefreshRequest startRequest(QueryParams q) {
         String group = q.require("AutoScalingGroupName");
         LaunchTemplateRef desired = null;
-        boolean mixed = false;
+        MixedPolicySpec policy = null;
         if (q.has("DesiredConfiguration.LaunchTemplate")) {
-            desired = spec(q, "DesiredConfiguration.LaunchTemplate.");
+            desired = MixedPolicyWire.spec(q, "DesiredConfiguration.LaunchTemplate.");
         } else if (q.has("DesiredConfiguration.MixedInstancesPolicy")) {
-            desired = spec(q, "DesiredConfiguration.MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.");
-            mixed = true;
+            desired = MixedPolicyWire.launchTemplate(q, "DesiredConfiguration.MixedInstancesPolicy");
+            policy = MixedPolicyWire.read(q, "DesiredConfiguration.MixedInstancesPolicy");
         } else if (q.has("DesiredConfiguration")) {
             throw AwsError.validation("A desired configuration must specify either a LaunchTemplate or a MixedInstancesPolicy.");
         }
@@ -288,11 +306,6 @@ public final class AutoScalingApi extends AbstractServiceApi {
                 q.bool(p + "SkipMatching"), q.bool(p + "AutoRollback"),
                 alarms == null ? null : alarms, q.get(p + "ScaleInProtectedInstances"), q.get(p + "StandbyInstances"),
                 q.integer(p + "BakeTime"));
-        return new StartRefreshRequest(group, q.get("Strategy"), desired, mixed, prefs);
-    }
-
-    private static LaunchTemplateRef spec(QueryParams q, String prefix) {
-        return new LaunchTemplateRef(q.get(prefix + "LaunchTemplateId"), q.get(prefix + "LaunchTemplateName"),
-                q.get(prefix + "Version"));
+        return new StartRefreshRequest(group, q.get("Strategy"), desired, policy, prefs);
     }
 }

@@ -108,12 +108,17 @@ public final class AwsHandler implements HttpHandler {
                 }
                 Reply reply = api.invoke(action, request, now);
                 world.record(new RecordedCall(api.service(), action, params, null, now));
-                return reply;
+                return lostAnswer(api, action, request).orElse(reply);
             } catch (AwsError e) {
                 world.record(new RecordedCall(api.service(), action, params, e.code(), now));
-                return api.error(e, request.requestId());
+                return lostAnswer(api, action, request).orElse(api.error(e, request.requestId()));
             }
         }
+    }
+
+    /** A {@code loseAnswer} fault: the call has run and is recorded; its caller gets a 5xx instead of the answer. */
+    private Optional<Reply> lostAnswer(ServiceApi api, String action, ServiceApi.Request request) {
+        return world.faults.takeLostAnswer(api.service(), action).map(e -> api.error(e, request.requestId()));
     }
 
     private ServiceApi byService(String service) {

@@ -105,6 +105,14 @@ public final class ControlApi implements HttpHandler {
                 out.put("anyMutatingCall", standIn.anyMutatingCall());
                 return out;
             }
+            case "GET /capacity": {
+                String group = query != null && query.startsWith("group=")
+                        ? java.net.URLDecoder.decode(query.substring("group=".length()), java.nio.charset.StandardCharsets.UTF_8) : null;
+                if (group == null || group.isBlank()) {
+                    throw new IllegalArgumentException("missing query parameter 'group'");
+                }
+                return standIn.autoScaling().capacity(group);
+            }
             case "GET /lifecycle-actions":
                 return standIn.autoScaling().lifecycleActions();
             case "POST /lifecycle-hold":

@@ -2,6 +2,7 @@ package dev.capstan.standin.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.standin.AwsStandIn;
+import dev.capstan.standin.GroupSpec;
 import dev.capstan.standin.LaunchTemplateView;
 import dev.capstan.standin.RepositoryView;
 
@@ -49,6 +50,11 @@ final class SeedCheck {
             int max = g.path("maxSize").asInt(Math.max(1, desired * 2));
             if (min < 0 || desired < min || desired > max) {
                 throw new IllegalArgumentException("group " + name + ": capacity must satisfy 0 <= min <= desired <= max");
+            }
+            try {
+                GroupSeedFields.apply(g, GroupSpec.named(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("group " + name + ": " + e.getMessage());
             }
             for (JsonNode i : g.path("instances")) {
                 String state = i.path("lifecycleState").asText("InService");

@@ -86,7 +86,7 @@ final class Seeder {
                     g.path("launchHookDefaultResult").asText("ABANDON"));
         }
         spec.holdLifecycleActions(g.path("holdLifecycleActions").asBoolean(false));
-        spec.mixedInstancesPolicy(g.path("mixedInstancesPolicy").asBoolean(false));
+        GroupSeedFields.apply(g, spec);
         if (g.has("healthCheckGracePeriodSeconds")) {
             spec.healthCheckGracePeriod(Duration.ofSeconds(g.get("healthCheckGracePeriodSeconds").asLong()));
         }
@@ -101,9 +101,13 @@ final class Seeder {
         standIn.autoScaling().createGroup(spec);
     }
 
-    /** As given; else the number of seeded instances; else 2 (as {@link GroupSpec} defaults). */
+    /** As given; else the number of seeded instances not in Standby; else 2 (as {@link GroupSpec} defaults). */
     static int desiredCapacity(JsonNode group) {
         int instances = group.path("instances").size();
-        return group.path("desiredCapacity").asInt(instances > 0 ? instances : 2);
+        int counted = 0;
+        for (JsonNode i : group.path("instances")) {
+            counted += "Standby".equals(i.path("lifecycleState").asText()) ? 0 : 1;
+        }
+        return group.path("desiredCapacity").asInt(instances > 0 ? counted : 2);
     }
 }
