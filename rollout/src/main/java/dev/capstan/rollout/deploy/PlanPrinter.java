@@ -21,9 +21,16 @@ final class PlanPrinter {
         out.println("Preflight: " + plan.image().repository() + ":" + plan.image().tag() + " is " + plan.image().digest()
                 + " in " + plan.image().registry() + "; user-data renders to " + plan.userData().rawBytes()
                 + " bytes (AWS's limit " + UserDataRenderer.MAX_DECODED_BYTES + ").");
+        int desired = plan.group().desiredCapacity();
+        int peak = plan.healthyRange().peak(desired);
         out.println("Preflight: the refresh will keep " + plan.healthyRange().describe() + "; up to "
-                + plan.healthyRange().batchSize(Math.max(1, plan.group().desiredCapacity())) + " of "
-                + plan.group().desiredCapacity() + " instances are replaced at a time.");
+                + plan.healthyRange().batchSize(Math.max(1, desired)) + " of " + desired
+                + " instances are replaced at a time, with at most " + peak + " running.");
+        if (peak > plan.group().maxSize()) {
+            out.println("Preflight: note: " + peak + " is above the group's MaxSize of " + plan.group().maxSize()
+                    + "; AWS sizes a refresh from desired capacity, not from MaxSize, so the account's EC2 quota and the "
+                    + "subnets need room for " + peak + " instances.");
+        }
         out.println("Preflight: last-good parameter " + lastGood(plan) + ".");
         out.println("Preflight: " + plan.runningRefresh().map(r -> "instance refresh " + r.instanceRefreshId() + " is "
                 + r.statusAsString() + " at " + pct(r) + "%").orElse("no instance refresh is running") + ".");

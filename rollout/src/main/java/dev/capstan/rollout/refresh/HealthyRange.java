@@ -13,15 +13,21 @@ public record HealthyRange(int min, int max, String source, boolean sendMin, boo
     public static final int LAUNCH_BEFORE_TERMINATE_MIN = 100;
     public static final int LAUNCH_BEFORE_TERMINATE_MAX = 200;
 
-    /** How many instances one round may start: the room between the healthy floor and the ceiling. */
+    /** How many instances one round may start: the room between the healthy floor and the ceiling, at least one. */
     public int batchSize(int desired) {
         int floor = (int) Math.ceil(desired * min / 100.0);
         int ceiling = (int) Math.floor(desired * max / 100.0);
         return Math.max(1, ceiling - floor);
     }
 
-    public boolean launchesBeforeTerminating() {
-        return max > 100;
+    /**
+     * The most instances the group may run during the refresh. Both bounds at 100 replace one instance at a time,
+     * launching first ("To replace one instance at a time, set both the minimum and maximum healthy percentage to 100
+     * percent. This changes the behavior of an instance refresh to launch before terminating", User Guide, "How an
+     * instance refresh works").
+     */
+    public int peak(int desired) {
+        return min == 100 && max == 100 ? desired + 1 : Math.max(desired, (int) Math.floor(desired * max / 100.0));
     }
 
     public String describe() {

@@ -45,9 +45,7 @@ public record RefreshSettings(Integer minHealthy, Integer maxHealthy, Duration w
         if (minHealthy != null && maxHealthy != null && maxHealthy - minHealthy > 100) {
             problems.add("--max-healthy may exceed --min-healthy by at most 100 (got " + minHealthy + " and " + maxHealthy + ")");
         }
-        if (minHealthy != null && maxHealthy != null && minHealthy == 100 && maxHealthy == 100) {
-            problems.add("--min-healthy 100 with --max-healthy 100 leaves AWS no room to replace any instance");
-        }
+
         checkDuration(problems, "--warmup", warmup, Long.MAX_VALUE);
         checkDuration(problems, "--checkpoint-delay", checkpointDelay, MAX_DELAY_SECONDS);
         checkDuration(problems, "--bake-time", bakeTime, MAX_DELAY_SECONDS);
@@ -96,10 +94,6 @@ public record RefreshSettings(Integer minHealthy, Integer maxHealthy, Duration w
         if (range.max() - range.min() > 100) {
             throw RolloutException.invalid("The healthy range " + range.describe() + " is more than 100 points wide, "
                     + "which AWS refuses; narrow it with --min-healthy and --max-healthy.");
-        }
-        if (range.min() == 100 && range.max() == 100) {
-            throw RolloutException.invalid("The healthy range " + range.describe() + " leaves AWS no room to replace "
-                    + "any instance; pass --max-healthy above 100 or --min-healthy below 100.");
         }
     }
 

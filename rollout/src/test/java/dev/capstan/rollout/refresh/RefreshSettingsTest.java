@@ -43,10 +43,22 @@ class RefreshSettingsTest {
     }
 
     @Test
-    void anEffectiveRangeWithNoRoomIsRefused() {
+    void bothBoundsAtOneHundredReplaceOneInstanceAtATimeLaunchingFirst() {
         RefreshSettings minOnly = new RefreshSettings(100, null, null, null, null, null, null, true, true, null, null);
 
-        assertThatThrownBy(() -> minOnly.healthyRange(Optional.empty())).hasMessageContaining("leaves AWS no room");
+        HealthyRange range = minOnly.validated().healthyRange(Optional.empty());
+
+        assertThat(range.max()).as("AWS's default maximum").isEqualTo(100);
+        assertThat(range.batchSize(8)).isEqualTo(1);
+        assertThat(range.peak(8)).isEqualTo(9);
+    }
+
+    @Test
+    void anEffectiveRangeWiderThanAwsAllowsIsRefused() {
+        RefreshSettings minOnly = new RefreshSettings(50, null, null, null, null, null, null, true, true, null, null);
+
+        assertThatThrownBy(() -> minOnly.healthyRange(Optional.of(new MaintenancePolicy(100, 160))))
+                .hasMessageContaining("more than 100 points wide");
     }
 
     @Test

@@ -41,11 +41,6 @@ final class RefreshValidator {
                         "The difference between MaxHealthyPercentage and MinHealthyPercentage cannot be greater than 100.");
             }
         }
-        if (p.maxHealthyPercentage() != null && p.minHealthyPercentage() != null
-                && p.maxHealthyPercentage() == 100 && p.minHealthyPercentage() == 100) {
-            throw AwsError.validation(
-                    "MinHealthyPercentage and MaxHealthyPercentage cannot both be 100: no instance could ever be replaced.");
-        }
         checkpoints(p);
         if (p.scaleInProtectedInstances() != null && !PROTECTED_MODES.contains(p.scaleInProtectedInstances())) {
             throw AwsError.validation("1 validation error detected: Value '" + p.scaleInProtectedInstances()

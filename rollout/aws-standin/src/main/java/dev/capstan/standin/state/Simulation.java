@@ -337,7 +337,7 @@ public final class Simulation {
             olds.add(r.queue.poll());
         }
         boolean doomed = faults.refreshFailurePercent(g.name).map(percent -> r.percentage >= percent).orElse(false);
-        boolean launchFirst = r.maxHealthy != null && r.maxHealthy > 100;
+        boolean launchFirst = launchesFirst(r);
         // Launching first must not take the group above MaxHealthyPercentage: old instances beyond that room are
         // terminated at once (which MinHealthyPercentage allows: the batch is the room between the two).
         int early = launchFirst ? (int) Math.max(0, g.liveCount() + olds.size() - ceiling(g, r)) : 0;
@@ -670,8 +670,25 @@ public final class Simulation {
      */
     static int ceiling(Group g, Refresh r) {
         int desired = Math.max(1, g.desiredCapacity);
+        if (oneAtATimeLaunchingFirst(r)) {
+            return desired + 1;
+        }
         int max = r.maxHealthy != null ? r.maxHealthy : 100;
         return (int) Math.floor(desired * max / 100.0);
+    }
+
+    /** New instances start before old ones stop: a maximum above 100, or both bounds at 100. */
+    static boolean launchesFirst(Refresh r) {
+        return (r.maxHealthy != null && r.maxHealthy > 100) || oneAtATimeLaunchingFirst(r);
+    }
+
+    /**
+     * "To replace one instance at a time, set both the minimum and maximum healthy percentage to 100 percent. This
+     * changes the behavior of an instance refresh to launch before terminating" (User Guide, "How an instance refresh
+     * works", https://docs.aws.amazon.com/autoscaling/ec2/userguide/instance-refresh-overview.html).
+     */
+    private static boolean oneAtATimeLaunchingFirst(Refresh r) {
+        return r.minHealthy == 100 && r.maxHealthy != null && r.maxHealthy == 100;
     }
 
     static boolean isNumber(String s) {
