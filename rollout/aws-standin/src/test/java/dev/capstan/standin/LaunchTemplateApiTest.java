@@ -107,19 +107,29 @@ class LaunchTemplateApiTest {
     }
 
     @Test
-    void userDataMustBeBase64AndAtMost16Kilobytes() {
+    void createVersionRefusesUserDataThatIsNotBase64() {
         assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
                 .sourceVersion("1").launchTemplateData(d -> d.userData("not base64 at all!"))))
                 .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidUserData.Malformed"));
-        String big = base64("x".repeat(12_300));
-        assertThat(big.length()).isGreaterThan(16 * 1024);
-        assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
-                .sourceVersion("1").launchTemplateData(d -> d.userData(big))))
-                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidParameterValue"));
-        String fits = base64("x".repeat(12_000));
+    }
+
+    @Test
+    void createVersionAcceptsSixteenKilobytesDecodedThoughTheBase64TextIsLonger() {
+        String fits = base64("x".repeat(16_384));
+        assertThat(fits).hasSize(21_848);
         assertThat(ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan").sourceVersion("1")
                 .launchTemplateData(d -> d.userData(fits))).launchTemplateVersion().versionNumber()).isEqualTo(2L);
-        assertThat(standIn.ec2().launchTemplate("capstan").versions()).hasSize(2);
+        assertThat(standIn.ec2().launchTemplate("capstan").version(2).orElseThrow().userDataText()).hasSize(16_384);
+    }
+
+    @Test
+    void createVersionRefusesUserDataOverSixteenKilobytesDecoded() {
+        String tooBig = base64("x".repeat(16_385));
+        assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
+                .sourceVersion("1").launchTemplateData(d -> d.userData(tooBig))))
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidUserData.Malformed"))
+                .hasMessageContaining("User data is limited to 16384 bytes");
+        assertThat(standIn.ec2().launchTemplate("capstan").versions()).hasSize(1);
     }
 
     @Test

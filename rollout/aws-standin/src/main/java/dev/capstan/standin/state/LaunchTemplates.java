@@ -15,7 +15,11 @@ import java.util.TreeMap;
 /** EC2 launch templates and their versions, with EC2's rules for versions and user data. */
 public final class LaunchTemplates {
 
-    /** EC2 rejects user data above 16 KB (counted on the base64 text it receives). */
+    /**
+     * EC2 rejects user data above 16 KB, counted on the raw bytes before base64 encoding (so the base64 text may be
+     * up to 21,848 characters): "User data is limited to 16 KB, in raw form, before it is base64-encoded"
+     * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html).
+     */
     public static final int MAX_USER_DATA_BYTES = 16 * 1024;
 
     public static final class Version {
@@ -158,21 +162,27 @@ public final class LaunchTemplates {
         t.defaultVersion = v.number;
     }
 
-    /** EC2's user data rules: valid base64, at most 16 KB. */
+    /**
+     * EC2's user data rules: valid base64 whose decoded bytes are at most 16 KB. CreateLaunchTemplate(Version)
+     * answers both failures with {@code InvalidUserData.Malformed} (the size one with "User data is limited to 16384
+     * bytes."), as AWS answered a CreateLaunchTemplateVersion in
+     * https://github.com/github-aws-runners/terraform-aws-github-runner/issues/3700; RunInstances says
+     * {@code InvalidParameterValue} for the same size, which is not what launch templates get.
+     */
     public static void checkUserData(Map<String, Object> data) {
         Object userData = data.get("UserData");
         if (userData == null) {
             return;
         }
-        String encoded = userData.toString();
-        if (encoded.length() > MAX_USER_DATA_BYTES) {
-            throw new AwsError("InvalidParameterValue", 400,
-                    "User data is limited to " + MAX_USER_DATA_BYTES + " bytes (got " + encoded.length() + ").");
-        }
+        byte[] decoded;
         try {
-            Base64.getDecoder().decode(encoded.getBytes(StandardCharsets.US_ASCII));
+            decoded = Base64.getDecoder().decode(userData.toString().getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             throw new AwsError("InvalidUserData.Malformed", 400, "Invalid BASE64 encoding of user data.");
+        }
+        if (decoded.length > MAX_USER_DATA_BYTES) {
+            throw new AwsError("InvalidUserData.Malformed", 400,
+                    "User data is limited to " + MAX_USER_DATA_BYTES + " bytes.");
         }
     }
 }
