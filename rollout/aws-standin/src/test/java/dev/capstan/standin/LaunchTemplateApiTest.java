@@ -133,6 +133,39 @@ class LaunchTemplateApiTest {
     }
 
     @Test
+    void sourceVersionDropsInheritedSnapshotsUnlessBlockDeviceMappingsAreSentAgain() {
+        standIn.ec2().createLaunchTemplate(TemplateSpec.named("with-disk")
+                .blockDevice("/dev/xvda", "snap-0123456789abcdef0", 30, "gp3"));
+
+        LaunchTemplateVersion inherited = ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("with-disk")
+                .sourceVersion("1").launchTemplateData(d -> d.userData(base64("#!/bin/bash\n")))).launchTemplateVersion();
+        assertThat(inherited.launchTemplateData().blockDeviceMappings()).singleElement().satisfies(b -> {
+            assertThat(b.deviceName()).isEqualTo("/dev/xvda");
+            assertThat(b.ebs().volumeSize()).isEqualTo(30);
+            assertThat(b.ebs().snapshotId()).isNull();
+        });
+
+        LaunchTemplateVersion resent = ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("with-disk")
+                .sourceVersion("1").launchTemplateData(d -> d.userData(base64("#!/bin/bash\n"))
+                        .blockDeviceMappings(b -> b.deviceName("/dev/xvda")
+                                .ebs(e -> e.snapshotId("snap-0123456789abcdef0").volumeSize(30).volumeType("gp3")))))
+                .launchTemplateVersion();
+        assertThat(resent.launchTemplateData().blockDeviceMappings().get(0).ebs().snapshotId())
+                .isEqualTo("snap-0123456789abcdef0");
+        assertThat(standIn.ec2().launchTemplate("with-disk").version(1).orElseThrow().data().toString())
+                .contains("snap-0123456789abcdef0");
+    }
+
+    @Test
+    void seededMetadataOptionsLeaveOutTheMembersGivenAsNull() {
+        standIn.ec2().createLaunchTemplate(TemplateSpec.named("imds-optional").metadataOptions("optional", null));
+        LaunchTemplateVersion v = ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("imds-optional"))
+                .launchTemplateVersions().get(0);
+        assertThat(v.launchTemplateData().metadataOptions().httpTokensAsString()).isEqualTo("optional");
+        assertThat(v.launchTemplateData().metadataOptions().httpPutResponseHopLimit()).isNull();
+    }
+
+    @Test
     void defaultAndLatestAliasesAndVersionRangesSelectVersions() {
         for (int n = 2; n <= 5; n++) {
             standIn.ec2().createVersion("capstan", "#!/bin/bash\necho v" + n + "\n", "v" + n);

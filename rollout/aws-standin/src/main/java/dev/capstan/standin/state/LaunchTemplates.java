@@ -138,7 +138,8 @@ public final class LaunchTemplates {
 
     /**
      * Adds a version. With a source version, the new data is the source's data with the given members replacing
-     * the source's (top-level members replaced whole, lists included), as EC2 does.
+     * the source's (top-level members replaced whole, lists included), as EC2 does; inherited block-device mappings
+     * lose their snapshots unless the request sends BlockDeviceMappings again.
      */
     public Version createVersion(Template t, String sourceVersion, String description, Map<String, Object> given,
                                  Instant now) {
@@ -146,6 +147,9 @@ public final class LaunchTemplates {
         if (sourceVersion != null) {
             Version source = t.resolve(sourceVersion).orElseThrow(() -> versionNotFound(t, sourceVersion));
             data.putAll(DataTrees.deepCopy(source.data));
+            if (!given.containsKey("BlockDeviceMappings")) {
+                dropInheritedSnapshots(data);
+            }
         }
         data.putAll(DataTrees.deepCopy(given));
         checkUserData(data);
@@ -155,6 +159,22 @@ public final class LaunchTemplates {
         t.versions.put(number, v);
         t.latestVersion = number;
         return v;
+    }
+
+    /**
+     * "Snapshots applied to the block device mapping are ignored when creating a new version unless they are
+     * explicitly included." (botocore/data/ec2/2016-11-15/service-2.json, shape CreateLaunchTemplateVersionRequest,
+     * member SourceVersion): the mappings are inherited, their Ebs.SnapshotId is not.
+     */
+    @SuppressWarnings("unchecked")
+    private static void dropInheritedSnapshots(Map<String, Object> data) {
+        if (data.get("BlockDeviceMappings") instanceof List<?> mappings) {
+            for (Object mapping : mappings) {
+                if (((Map<String, Object>) mapping).get("Ebs") instanceof Map<?, ?> ebs) {
+                    ((Map<String, Object>) ebs).remove("SnapshotId");
+                }
+            }
+        }
     }
 
     public void setDefault(Template t, String version) {
