@@ -213,6 +213,21 @@ class LaunchTemplateApiTest {
     }
 
     @Test
+    void deleteVersionsRefusesMoreThanTwoHundredVersionsInOneCall() {
+        standIn.ec2().createVersion("capstan", null, "v2");
+        List<String> tooMany = new ArrayList<>();
+        for (int n = 2; n <= 202; n++) {
+            tooMany.add(Integer.toString(n));
+        }
+        assertThatThrownBy(() -> ec2.deleteLaunchTemplateVersions(d -> d.launchTemplateName("capstan").versions(tooMany)))
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidParameterValue"));
+        assertThat(standIn.ec2().launchTemplate("capstan").versions()).hasSize(2);
+
+        assertThat(ec2.deleteLaunchTemplateVersions(d -> d.launchTemplateName("capstan").versions(tooMany.subList(0, 200)))
+                .successfullyDeletedLaunchTemplateVersions()).hasSize(1);
+    }
+
+    @Test
     void modifyingTheDefaultToAMissingVersionFails() {
         assertThatThrownBy(() -> ec2.modifyLaunchTemplate(r -> r.launchTemplateName("capstan").defaultVersion("4")))
                 .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidLaunchTemplateId.VersionNotFound"));

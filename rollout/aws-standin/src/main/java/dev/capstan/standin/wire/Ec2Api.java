@@ -17,6 +17,7 @@ import java.util.Set;
 public final class Ec2Api extends AbstractServiceApi {
 
     static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    static final int MAX_VERSIONS_PER_DELETE = 200;
     private static final Set<String> ACTIONS = Set.of("DescribeLaunchTemplates", "DescribeLaunchTemplateVersions",
             "CreateLaunchTemplate", "CreateLaunchTemplateVersion", "ModifyLaunchTemplate", "DeleteLaunchTemplateVersions");
 
@@ -203,6 +204,13 @@ public final class Ec2Api extends AbstractServiceApi {
         List<String> versions = q.strings("LaunchTemplateVersion");
         if (versions == null || versions.isEmpty()) {
             throw new AwsError("MissingParameter", 400, "The request must contain the parameter LaunchTemplateVersion");
+        }
+        // "You can specify up to 200 launch template version numbers." (botocore/data/ec2/2016-11-15/service-2.json,
+        // shape DeleteLaunchTemplateVersionsRequest, member Versions). AWS documents the limit but not the error of a
+        // longer list; InvalidParameterValue is EC2's common code for a parameter value it does not accept.
+        if (versions.size() > MAX_VERSIONS_PER_DELETE) {
+            throw new AwsError("InvalidParameterValue", 400, "You can delete up to " + MAX_VERSIONS_PER_DELETE
+                    + " launch template versions in a single request; got " + versions.size() + ".");
         }
         Template t = id != null ? world.templates.byId(id).orElse(null)
                 : name != null ? world.templates.byName(name).orElse(null) : null;
