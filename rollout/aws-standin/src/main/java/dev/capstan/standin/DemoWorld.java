@@ -1,9 +1,6 @@
 package dev.capstan.standin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.capstan.standin.state.Digests;
 
 /**
  * A believable world for a live run: ECR repository {@code capstan} with images {@code abc1234} and
@@ -43,11 +40,6 @@ public final class DemoWorld {
 
     /** A stable, well-formed digest for a name (the demo has no real image bytes). */
     public static String digestOf(String name) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Digests.sha256(name);
     }
 }
