@@ -28,6 +28,7 @@ public final class World {
     public EcrState ecr;
     public LaunchTemplates templates;
     public Amis amis;
+    public ParameterStore parameters;
     public Map<String, Group> groups;
     public List<RecordedCall> calls;
     public List<LifecycleActionRecord> lifecycleActions;
@@ -45,6 +46,7 @@ public final class World {
         ecr = new EcrState();
         templates = new LaunchTemplates(ids);
         amis = Amis.withDefaultImage(clock.instant());
+        parameters = new ParameterStore();
         groups = new LinkedHashMap<>();
         calls = new ArrayList<>();
         lifecycleActions = new ArrayList<>();

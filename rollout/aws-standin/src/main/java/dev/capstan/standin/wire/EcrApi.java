@@ -31,6 +31,11 @@ public final class EcrApi extends AbstractServiceApi {
     }
 
     @Override
+    public String jsonTargetPrefix() {
+        return TARGET_PREFIX;
+    }
+
+    @Override
     public Map<String, String> flatten(Request request) {
         return JsonWire.flatten(request.json());
     }
