@@ -5,7 +5,8 @@ import dev.capstan.standin.state.Digests;
 /**
  * A believable world for a live run: ECR repository {@code capstan} with images {@code abc1234} and
  * {@code def5678}; launch template {@code capstan} whose version 1 (default) runs {@code abc1234}; group
- * {@code capstan-web} with 4 instances in two zones on version 1 and a launch hook {@code capstan-launch}.
+ * {@code capstan-web} with 4 instances in two zones on version 1 and a launch hook {@code capstan-launch}; SSM
+ * parameter {@code /capstan/demo/last-good-image} = {@code capstan:abc1234@<digest of abc1234>}.
  */
 public final class DemoWorld {
 
@@ -15,6 +16,8 @@ public final class DemoWorld {
     public static final String TEMPLATE = "capstan";
     public static final String GROUP = "capstan-web";
     public static final String HOOK = "capstan-launch";
+    /** The SSM parameter holding the last image a deploy ended Successful with: {@code capstan:abc1234@<digest>}. */
+    public static final String LAST_GOOD_PARAMETER = "/capstan/demo/last-good-image";
 
     private DemoWorld() {
     }
@@ -34,6 +37,7 @@ public final class DemoWorld {
         standIn.ec2().createLaunchTemplate(TemplateSpec.named(TEMPLATE).userData(userData)
                 .versionDescription("image " + REPOSITORY + ":" + FIRST_TAG + " " + first)
                 .instanceTag("ImageTag", FIRST_TAG));
+        standIn.ssm().putParameter(LAST_GOOD_PARAMETER, REPOSITORY + ":" + FIRST_TAG + "@" + first);
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2, 4, 8)
                 .availabilityZones("eu-west-1a", "eu-west-1b").launchHook(HOOK));
     }
