@@ -14,12 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** ECR over JSON 1.1: X-Amz-Target {@code AmazonEC2ContainerRegistry_V20150921.<Op>}, JSON in and out. */
-public final class EcrApi extends AbstractServiceApi {
+public final class EcrApi extends JsonServiceApi {
 
     public static final String TARGET_PREFIX = "AmazonEC2ContainerRegistry_V20150921.";
     private static final Set<String> ACTIONS = Set.of("DescribeImages", "BatchGetImage", "DescribeRepositories",
@@ -27,23 +26,11 @@ public final class EcrApi extends AbstractServiceApi {
     static final ObjectMapper JSON = JsonWire.JSON;
 
     public EcrApi(World world) {
-        super("ecr", ACTIONS, world);
+        super("ecr", TARGET_PREFIX, ACTIONS, world);
     }
 
     @Override
-    public String jsonTargetPrefix() {
-        return TARGET_PREFIX;
-    }
-
-    @Override
-    public Map<String, String> flatten(Request request) {
-        return JsonWire.flatten(request.json());
-    }
-
-    @Override
-    public Reply invoke(String action, Request request, Instant now) {
-        JsonNode in = request.json();
-        ObjectNode out = JSON.createObjectNode();
+    void answer(String action, JsonNode in, ObjectNode out, Instant now) {
         switch (action) {
             case "DescribeImages" -> describeImages(in, out);
             case "BatchGetImage" -> batchGetImage(in, out);
@@ -51,12 +38,6 @@ public final class EcrApi extends AbstractServiceApi {
             case "GetAuthorizationToken" -> authorizationToken(out, now);
             default -> throw new IllegalStateException(action);
         }
-        return Reply.json(out.toString());
-    }
-
-    @Override
-    public Reply error(AwsError error, String requestId) {
-        return JsonWire.error(error);
     }
 
     private static AwsError invalid(String message) {

@@ -13,14 +13,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * SSM Parameter Store over JSON 1.1: X-Amz-Target {@code AmazonSSM.<Op>}, JSON in and out. Members and shapes as in
  * botocore/data/ssm/2014-11-06/service-2.json (GetParameterResult, GetParametersResult, PutParameterResult).
  */
-public final class SsmApi extends AbstractServiceApi {
+public final class SsmApi extends JsonServiceApi {
 
     public static final String TARGET_PREFIX = "AmazonSSM.";
     private static final Set<String> ACTIONS = Set.of("GetParameter", "GetParameters", "PutParameter");
@@ -28,23 +27,11 @@ public final class SsmApi extends AbstractServiceApi {
     private static final int MAX_NAMES = 10;
 
     public SsmApi(World world) {
-        super("ssm", ACTIONS, world);
+        super("ssm", TARGET_PREFIX, ACTIONS, world);
     }
 
     @Override
-    public String jsonTargetPrefix() {
-        return TARGET_PREFIX;
-    }
-
-    @Override
-    public Map<String, String> flatten(Request request) {
-        return JsonWire.flatten(request.json());
-    }
-
-    @Override
-    public Reply invoke(String action, Request request, Instant now) {
-        JsonNode in = request.json();
-        ObjectNode out = JsonWire.JSON.createObjectNode();
+    void answer(String action, JsonNode in, ObjectNode out, Instant now) {
         switch (action) {
             case "GetParameter" -> write(world.parameters.get(JsonWire.text(in, "Name")), JsonWire.text(in, "Name"),
                     in.path("WithDecryption").asBoolean(false), out.putObject("Parameter"));
@@ -58,12 +45,6 @@ public final class SsmApi extends AbstractServiceApi {
             }
             default -> throw new IllegalStateException(action);
         }
-        return Reply.json(out.toString());
-    }
-
-    @Override
-    public Reply error(AwsError error, String requestId) {
-        return JsonWire.error(error);
     }
 
     private void getParameters(JsonNode in, ObjectNode out) {
