@@ -9,6 +9,7 @@ import dev.capstan.standin.wire.AwsHandler;
 import dev.capstan.standin.wire.ControlApi;
 import dev.capstan.standin.wire.Ec2Api;
 import dev.capstan.standin.wire.EcrApi;
+import dev.capstan.standin.wire.SsmApi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A stateful stand-in for Auto Scaling, EC2 launch templates and ECR on loopback HTTP, speaking the real wire
+ * A stateful stand-in for Auto Scaling, EC2 launch templates and images, ECR and SSM Parameter Store on loopback HTTP, speaking the real wire
  * protocols so the real AWS SDK and CLI can talk to it through their endpoint settings.
  *
  * <pre>
@@ -45,6 +46,7 @@ public final class AwsStandIn implements AutoCloseable {
     private final Ec2Control ec2;
     private final AutoScalingControl autoScaling;
     private final ImdsControl imds;
+    private final SsmControl ssm;
 
     private AwsStandIn(World world, HttpServer server, ExecutorService executor, ImdsServer imdsServer) {
         this.world = world;
@@ -55,6 +57,7 @@ public final class AwsStandIn implements AutoCloseable {
         this.ec2 = new Ec2Control(world);
         this.autoScaling = new AutoScalingControl(world, operations);
         this.imds = new ImdsControl(world, imdsServer);
+        this.ssm = new SsmControl(world);
     }
 
     /** The one stand-in of this JVM, started on first use on a random loopback port, with a manual clock. */
@@ -89,7 +92,7 @@ public final class AwsStandIn implements AutoCloseable {
             ImdsServer imdsServer = new ImdsServer(world, imdsPort);
             AwsStandIn standIn = new AwsStandIn(world, server, executor, imdsServer);
             server.createContext("/", new AwsHandler(world, List.of(new AutoScalingApi(world, operations),
-                    new Ec2Api(world), new EcrApi(world)), new ControlApi(standIn, world)));
+                    new Ec2Api(world), new EcrApi(world), new SsmApi(world)), new ControlApi(standIn, world)));
             server.start();
             return standIn;
         } catch (IOException e) {
@@ -97,7 +100,7 @@ public final class AwsStandIn implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:PORT}: the endpoint for all three services. */
+    /** {@code http://127.0.0.1:PORT}: the endpoint for every service. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -131,6 +134,11 @@ public final class AwsStandIn implements AutoCloseable {
 
     public AutoScalingControl autoScaling() {
         return autoScaling;
+    }
+
+    /** SSM Parameter Store. */
+    public SsmControl ssm() {
+        return ssm;
     }
 
     public Faults faults() {

@@ -1,15 +1,13 @@
 package dev.capstan.standin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.capstan.standin.state.Digests;
 
 /**
  * A believable world for a live run: ECR repository {@code capstan} with images {@code abc1234} and
  * {@code def5678}; launch template {@code capstan} whose version 1 (default) runs {@code abc1234}; group
  * {@code capstan-web} with 4 instances in two zones on version 1, a launch hook {@code capstan-launch} and the tags
- * {@code capstan:last-good-parameter} and {@code capstan:log-group}.
+ * {@code capstan:last-good-parameter} and {@code capstan:log-group}; SSM parameter
+ * {@code /capstan/demo/last-good-image} = {@code capstan:abc1234@<digest of abc1234>}.
  */
 public final class DemoWorld {
 
@@ -19,8 +17,9 @@ public final class DemoWorld {
     public static final String TEMPLATE = "capstan";
     public static final String GROUP = "capstan-web";
     public static final String HOOK = "capstan-launch";
-    /** Group tags the CLI reads its defaults from (the names the stack and the CLI share). */
+    /** The SSM parameter holding the last image a deploy ended Successful with, named by the group's tag. */
     public static final String LAST_GOOD_PARAMETER = "/capstan/demo/last-good-image";
+    /** The log group the group's tag names for the instances' containers. */
     public static final String LOG_GROUP = "/capstan/service";
 
     private DemoWorld() {
@@ -41,6 +40,7 @@ public final class DemoWorld {
         standIn.ec2().createLaunchTemplate(TemplateSpec.named(TEMPLATE).userData(userData)
                 .versionDescription("image " + REPOSITORY + ":" + FIRST_TAG + " " + first)
                 .instanceTag("ImageTag", FIRST_TAG));
+        standIn.ssm().putParameter(LAST_GOOD_PARAMETER, REPOSITORY + ":" + FIRST_TAG + "@" + first);
         standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2, 4, 8)
                 .availabilityZones("eu-west-1a", "eu-west-1b").launchHook(HOOK)
                 .tag("capstan:last-good-parameter", LAST_GOOD_PARAMETER).tag("capstan:log-group", LOG_GROUP));
@@ -48,11 +48,6 @@ public final class DemoWorld {
 
     /** A stable, well-formed digest for a name (the demo has no real image bytes). */
     public static String digestOf(String name) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Digests.sha256(name);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Seeds and inspects simulated EC2 launch templates. */
+/** Seeds and inspects simulated EC2 launch templates and machine images. */
 public final class Ec2Control {
 
     private final World world;
@@ -72,6 +72,16 @@ public final class Ec2Control {
     public List<LaunchTemplateView> launchTemplates() {
         synchronized (world) {
             return world.templates.all().stream().map(Views::template).toList();
+        }
+    }
+
+    /**
+     * Registers an AMI for EC2 DescribeImages (or changes its architecture): {@code x86_64}, {@code arm64}, ...
+     * A fresh world has {@code ami-0123456789abcdef0} as {@code x86_64}.
+     */
+    public void registerImage(String imageId, String architecture) {
+        synchronized (world) {
+            world.amis.register(imageId, architecture, world.now());
         }
     }
 

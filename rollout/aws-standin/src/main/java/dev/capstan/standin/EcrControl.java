@@ -31,6 +31,26 @@ public final class EcrControl {
         }
     }
 
+    /**
+     * Puts an image index (a multi-architecture image) under a tag: DescribeImages reports the OCI image index media
+     * type and BatchGetImage returns the index, one entry per platform ({@code linux/amd64}, {@code linux/arm64/v8}),
+     * each pointing at an untagged image in the same repository.
+     */
+    public ImageView putImageIndex(String repository, String tag, String digest, List<String> platforms) {
+        synchronized (world) {
+            EcrState.Image index = world.ecr.putImageIndex(repository, tag, digest, platforms, DEFAULT_IMAGE_SIZE,
+                    world.now());
+            return Views.image(world.ecr.repositories.get(repository), index);
+        }
+    }
+
+    /** ACTIVE, ARCHIVED (cannot be pulled; listed only on request) or ACTIVATING (being restored). */
+    public void setImageStatus(String repository, String digest, String status) {
+        synchronized (world) {
+            world.ecr.setStatus(repository, digest, status, world.now());
+        }
+    }
+
     public RepositoryView createRepository(String name) {
         synchronized (world) {
             return Views.repository(world.ecr, world.ecr.createRepository(name, world.now()));

@@ -1,5 +1,7 @@
 package dev.capstan.standin;
 
+import dev.capstan.standin.state.DataTrees;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.Map;
 /**
  * What to seed as a launch template's version 1. Defaults: image ami-0123456789abcdef0, t3.small, instance profile
  * {@code capstan-instance}, IMDSv2 required with hop limit 1, security group sg-0123456789abcdef0, instance tag
- * Name=&lt;template name&gt;. User data is given as text; it is stored base64-encoded, as EC2 stores it.
+ * Name=&lt;template name&gt;, no block-device mappings. User data is given as text; it is stored base64-encoded, as EC2 stores it.
  */
 public final class TemplateSpec {
 
@@ -20,6 +22,9 @@ public final class TemplateSpec {
     private String instanceProfileName = "capstan-instance";
     private List<String> securityGroupIds = List.of("sg-0123456789abcdef0");
     private final Map<String, String> instanceTags = new LinkedHashMap<>();
+    private String httpTokens = "required";
+    private Integer hopLimit = 1;
+    private final List<Map<String, Object>> blockDevices = new ArrayList<>();
 
     private TemplateSpec(String name) {
         this.name = name;
@@ -41,6 +46,28 @@ public final class TemplateSpec {
     public TemplateSpec securityGroupIds(String... ids) { this.securityGroupIds = List.of(ids); return this; }
     public TemplateSpec instanceTag(String key, String value) { instanceTags.put(key, value); return this; }
 
+    /** MetadataOptions HttpTokens and HttpPutResponseHopLimit; {@code null} leaves that member out of the version. */
+    public TemplateSpec metadataOptions(String httpTokens, Integer hopLimit) {
+        this.httpTokens = httpTokens;
+        this.hopLimit = hopLimit;
+        return this;
+    }
+
+    /** Adds an EBS block-device mapping; {@code snapshotId} may be {@code null} (an empty volume). */
+    public TemplateSpec blockDevice(String deviceName, String snapshotId, int sizeGiB, String volumeType) {
+        Map<String, Object> ebs = new LinkedHashMap<>();
+        if (snapshotId != null) {
+            ebs.put("SnapshotId", snapshotId);
+        }
+        ebs.put("VolumeSize", Integer.toString(sizeGiB));
+        ebs.put("VolumeType", volumeType);
+        Map<String, Object> mapping = new LinkedHashMap<>();
+        mapping.put("DeviceName", deviceName);
+        mapping.put("Ebs", ebs);
+        blockDevices.add(mapping);
+        return this;
+    }
+
     public String name() { return name; }
     public String userDataText() { return userDataText; }
     public String versionDescription() { return versionDescription; }
@@ -54,10 +81,17 @@ public final class TemplateSpec {
             data.put("IamInstanceProfile", Map.of("Name", instanceProfileName));
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("HttpTokens", "required");
-        metadata.put("HttpPutResponseHopLimit", "1");
+        if (httpTokens != null) {
+            metadata.put("HttpTokens", httpTokens);
+        }
+        if (hopLimit != null) {
+            metadata.put("HttpPutResponseHopLimit", hopLimit.toString());
+        }
         metadata.put("HttpEndpoint", "enabled");
         data.put("MetadataOptions", metadata);
+        if (!blockDevices.isEmpty()) {
+            data.put("BlockDeviceMappings", DataTrees.deepCopyList(blockDevices));
+        }
         data.put("SecurityGroupIds", new ArrayList<>(securityGroupIds));
         List<Object> tags = new ArrayList<>();
         instanceTags.forEach((k, v) -> tags.add(Map.of("Key", k, "Value", v)));

@@ -1,5 +1,7 @@
 package dev.capstan.standin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -7,6 +9,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
 import software.amazon.awssdk.services.ecr.model.EcrException;
+import software.amazon.awssdk.services.ecr.model.Image;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.Repository;
@@ -91,6 +94,99 @@ class EcrApiTest {
                 .isEqualTo("127.0.0.1:5000/capstan");
         assertThatThrownBy(() -> ecr.describeRepositories(r -> r.repositoryNames("nope")))
                 .isInstanceOf(RepositoryNotFoundException.class);
+    }
+
+    @Test
+    void aChinaRegionRegistryHostShowsInTheRepositoryUri() {
+        standIn.ecr().setRegistryHost("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn");
+        assertThat(ecr.describeRepositories(r -> r.repositoryNames("capstan")).repositories().get(0).repositoryUri())
+                .isEqualTo("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/capstan");
+    }
+
+    @Test
+    void listingShowsOnlyActiveImagesUnlessTheFilterAsksForOthers() {
+        standIn.ecr().setImageStatus("capstan", SECOND, "ARCHIVED");
+
+        assertThat(ecr.describeImages(r -> r.repositoryName("capstan")).imageDetails())
+                .extracting(ImageDetail::imageDigest).containsExactly(FIRST);
+        assertThat(ecr.describeImages(r -> r.repositoryName("capstan").filter(f -> f.imageStatus("ARCHIVED")))
+                .imageDetails()).singleElement().satisfies(d -> {
+                    assertThat(d.imageDigest()).isEqualTo(SECOND);
+                    assertThat(d.imageStatusAsString()).isEqualTo("ARCHIVED");
+                    assertThat(d.lastArchivedAt()).isEqualTo(standIn.clock().instant());
+                });
+        assertThat(ecr.describeImages(r -> r.repositoryName("capstan").filter(f -> f.imageStatus("ANY"))).imageDetails())
+                .hasSize(2);
+    }
+
+    @Test
+    void anArchivedImageAskedForByTagIsDescribedWithItsStatusButCannotBePulled() {
+        standIn.ecr().setImageStatus("capstan", SECOND, "ARCHIVED");
+
+        assertThat(ecr.describeImages(r -> r.repositoryName("capstan").imageIds(i -> i.imageTag("def5678")))
+                .imageDetails()).singleElement()
+                .satisfies(d -> assertThat(d.imageStatusAsString()).isEqualTo("ARCHIVED"));
+        BatchGetImageResponse pulled = ecr.batchGetImage(b -> b.repositoryName("capstan")
+                .imageIds(i -> i.imageTag("def5678")));
+        assertThat(pulled.images()).isEmpty();
+        assertThat(pulled.failures()).singleElement()
+                .satisfies(f -> assertThat(f.failureCodeAsString()).isEqualTo("ImageNotFound"));
+
+        standIn.ecr().setImageStatus("capstan", SECOND, "ACTIVATING");
+        assertThat(ecr.describeImages(r -> r.repositoryName("capstan").filter(f -> f.imageStatus("ACTIVATING")))
+                .imageDetails()).extracting(ImageDetail::imageDigest).containsExactly(SECOND);
+    }
+
+    @Test
+    void anImageIndexIsDescribedAsAnIndexAndBatchGetImageReturnsItsPlatforms() throws Exception {
+        String index = SdkClients.digest('c');
+        standIn.ecr().putImageIndex("capstan", "multi", index, List.of("linux/amd64", "linux/arm64/v8"));
+
+        ImageDetail detail = ecr.describeImages(r -> r.repositoryName("capstan").imageIds(i -> i.imageTag("multi")))
+                .imageDetails().get(0);
+        assertThat(detail.imageManifestMediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
+
+        Image image = ecr.batchGetImage(b -> b.repositoryName("capstan").imageIds(i -> i.imageTag("multi"))
+                .acceptedMediaTypes("application/vnd.oci.image.manifest.v1+json",
+                        "application/vnd.oci.image.index.v1+json")).images().get(0);
+        assertThat(image.imageManifestMediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
+        JsonNode manifest = new ObjectMapper().readTree(image.imageManifest());
+        assertThat(manifest.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(manifest.get("mediaType").asText()).isEqualTo("application/vnd.oci.image.index.v1+json");
+        assertThat(manifest.get("manifests")).extracting(m -> m.at("/platform/os").asText() + "/"
+                + m.at("/platform/architecture").asText() + (m.at("/platform").has("variant")
+                ? "/" + m.at("/platform/variant").asText() : ""))
+                .containsExactly("linux/amd64", "linux/arm64/v8");
+
+        String amd64 = manifest.at("/manifests/0/digest").asText();
+        assertThat(ecr.describeImages(r -> r.repositoryName("capstan").imageIds(i -> i.imageDigest(amd64)))
+                .imageDetails()).singleElement().satisfies(d -> {
+                    assertThat(d.imageTags()).isEmpty();
+                    assertThat(d.imageManifestMediaType()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+                });
+    }
+
+    @Test
+    void anIndexIsNotReturnedToACallerThatDoesNotAcceptIndexes() {
+        standIn.ecr().putImageIndex("capstan", "multi", SdkClients.digest('c'), List.of("linux/amd64"));
+        BatchGetImageResponse r = ecr.batchGetImage(b -> b.repositoryName("capstan").imageIds(i -> i.imageTag("multi"))
+                .acceptedMediaTypes("application/vnd.oci.image.manifest.v1+json",
+                        "application/vnd.docker.distribution.manifest.v2+json"));
+        assertThat(r.images()).isEmpty();
+        assertThat(r.failures()).singleElement()
+                .satisfies(f -> assertThat(f.failureCodeAsString()).isEqualTo("ImageNotFound"));
+    }
+
+    @Test
+    void anOciImageIsConvertedForADockerOnlyCallerWhenPulledByTagButNotByDigest() {
+        List<String> dockerOnly = List.of("application/vnd.docker.distribution.manifest.v2+json");
+        Image byTag = ecr.batchGetImage(b -> b.repositoryName("capstan").imageIds(i -> i.imageTag("abc1234"))
+                .acceptedMediaTypes(dockerOnly)).images().get(0);
+        assertThat(byTag.imageManifestMediaType()).isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
+        assertThat(byTag.imageManifest()).contains("application/vnd.docker.container.image.v1+json");
+
+        assertThat(ecr.batchGetImage(b -> b.repositoryName("capstan").imageIds(i -> i.imageDigest(FIRST))
+                .acceptedMediaTypes(dockerOnly)).failures()).hasSize(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.util.ArrayList;
@@ -35,6 +36,10 @@ final class FreshStandIn implements BeforeEachCallback, AfterAllCallback {
 
     EcrClient ecr() {
         return opened(SdkClients.ecr(standIn));
+    }
+
+    SsmClient ssm() {
+        return opened(SdkClients.ssm(standIn));
     }
 
     private <C extends SdkAutoCloseable> C opened(C client) {

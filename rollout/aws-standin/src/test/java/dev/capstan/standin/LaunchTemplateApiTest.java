@@ -107,19 +107,62 @@ class LaunchTemplateApiTest {
     }
 
     @Test
-    void userDataMustBeBase64AndAtMost16Kilobytes() {
+    void createVersionRefusesUserDataThatIsNotBase64() {
         assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
                 .sourceVersion("1").launchTemplateData(d -> d.userData("not base64 at all!"))))
                 .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidUserData.Malformed"));
-        String big = base64("x".repeat(12_300));
-        assertThat(big.length()).isGreaterThan(16 * 1024);
-        assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
-                .sourceVersion("1").launchTemplateData(d -> d.userData(big))))
-                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidParameterValue"));
-        String fits = base64("x".repeat(12_000));
+    }
+
+    @Test
+    void createVersionAcceptsSixteenKilobytesDecodedThoughTheBase64TextIsLonger() {
+        String fits = base64("x".repeat(16_384));
+        assertThat(fits).hasSize(21_848);
         assertThat(ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan").sourceVersion("1")
                 .launchTemplateData(d -> d.userData(fits))).launchTemplateVersion().versionNumber()).isEqualTo(2L);
-        assertThat(standIn.ec2().launchTemplate("capstan").versions()).hasSize(2);
+        assertThat(standIn.ec2().launchTemplate("capstan").version(2).orElseThrow().userDataText()).hasSize(16_384);
+    }
+
+    @Test
+    void createVersionRefusesUserDataOverSixteenKilobytesDecoded() {
+        String tooBig = base64("x".repeat(16_385));
+        assertThatThrownBy(() -> ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("capstan")
+                .sourceVersion("1").launchTemplateData(d -> d.userData(tooBig))))
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidUserData.Malformed"))
+                .hasMessageContaining("User data is limited to 16384 bytes");
+        assertThat(standIn.ec2().launchTemplate("capstan").versions()).hasSize(1);
+    }
+
+    @Test
+    void sourceVersionDropsInheritedSnapshotsUnlessBlockDeviceMappingsAreSentAgain() {
+        standIn.ec2().createLaunchTemplate(TemplateSpec.named("with-disk")
+                .blockDevice("/dev/xvda", "snap-0123456789abcdef0", 30, "gp3"));
+
+        LaunchTemplateVersion inherited = ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("with-disk")
+                .sourceVersion("1").launchTemplateData(d -> d.userData(base64("#!/bin/bash\n")))).launchTemplateVersion();
+        assertThat(inherited.launchTemplateData().blockDeviceMappings()).singleElement().satisfies(b -> {
+            assertThat(b.deviceName()).isEqualTo("/dev/xvda");
+            assertThat(b.ebs().volumeSize()).isEqualTo(30);
+            assertThat(b.ebs().snapshotId()).isNull();
+        });
+
+        LaunchTemplateVersion resent = ec2.createLaunchTemplateVersion(r -> r.launchTemplateName("with-disk")
+                .sourceVersion("1").launchTemplateData(d -> d.userData(base64("#!/bin/bash\n"))
+                        .blockDeviceMappings(b -> b.deviceName("/dev/xvda")
+                                .ebs(e -> e.snapshotId("snap-0123456789abcdef0").volumeSize(30).volumeType("gp3")))))
+                .launchTemplateVersion();
+        assertThat(resent.launchTemplateData().blockDeviceMappings().get(0).ebs().snapshotId())
+                .isEqualTo("snap-0123456789abcdef0");
+        assertThat(standIn.ec2().launchTemplate("with-disk").version(1).orElseThrow().data().toString())
+                .contains("snap-0123456789abcdef0");
+    }
+
+    @Test
+    void seededMetadataOptionsLeaveOutTheMembersGivenAsNull() {
+        standIn.ec2().createLaunchTemplate(TemplateSpec.named("imds-optional").metadataOptions("optional", null));
+        LaunchTemplateVersion v = ec2.describeLaunchTemplateVersions(r -> r.launchTemplateName("imds-optional"))
+                .launchTemplateVersions().get(0);
+        assertThat(v.launchTemplateData().metadataOptions().httpTokensAsString()).isEqualTo("optional");
+        assertThat(v.launchTemplateData().metadataOptions().httpPutResponseHopLimit()).isNull();
     }
 
     @Test
@@ -167,6 +210,21 @@ class LaunchTemplateApiTest {
                 .containsExactly("1 unexpectedError", "9 launchTemplateVersionDoesNotExist");
         assertThat(standIn.ec2().launchTemplate("capstan").versions())
                 .extracting(LaunchTemplateVersionView::versionNumber).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void deleteVersionsRefusesMoreThanTwoHundredVersionsInOneCall() {
+        standIn.ec2().createVersion("capstan", null, "v2");
+        List<String> tooMany = new ArrayList<>();
+        for (int n = 2; n <= 202; n++) {
+            tooMany.add(Integer.toString(n));
+        }
+        assertThatThrownBy(() -> ec2.deleteLaunchTemplateVersions(d -> d.launchTemplateName("capstan").versions(tooMany)))
+                .satisfies(e -> assertThat(SdkClients.errorCode(e)).isEqualTo("InvalidParameterValue"));
+        assertThat(standIn.ec2().launchTemplate("capstan").versions()).hasSize(2);
+
+        assertThat(ec2.deleteLaunchTemplateVersions(d -> d.launchTemplateName("capstan").versions(tooMany.subList(0, 200)))
+                .successfullyDeletedLaunchTemplateVersions()).hasSize(1);
     }
 
     @Test

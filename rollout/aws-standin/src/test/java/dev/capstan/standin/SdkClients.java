@@ -7,6 +7,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Real SDK v2 clients pointed at the stand-in, with static dummy credentials and region eu-west-1. */
 final class SdkClients {
@@ -29,6 +30,11 @@ final class SdkClients {
 
     static EcrClient ecr(AwsStandIn s) {
         return EcrClient.builder().endpointOverride(s.endpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(CREDENTIALS).build();
+    }
+
+    static SsmClient ssm(AwsStandIn s) {
+        return SsmClient.builder().endpointOverride(s.endpoint()).region(Region.EU_WEST_1)
                 .credentialsProvider(CREDENTIALS).build();
     }
 

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -145,6 +146,63 @@ class StandaloneControlApiTest {
         var tags = asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames("capstan-web")).autoScalingGroups().get(0).tags();
         assertThat(tags).extracting(t -> t.key() + "=" + t.value()).containsExactly(
                 "capstan:last-good-parameter=/capstan/demo/last-good-image", "capstan:log-group=/capstan/service");
+    }
+
+    @Test
+    void demoWorldHasTheLastGoodParameter() {
+        standalone.post("/_standin/reset", "");
+        standalone.post("/_standin/demo", "");
+        JsonNode parameters = standalone.get("/_standin/parameters");
+        assertThat(parameters).hasSize(1);
+        assertThat(parameters.get(0).get("name").asText()).isEqualTo("/capstan/demo/last-good-image");
+        assertThat(parameters.get(0).get("value").asText())
+                .isEqualTo("capstan:abc1234@" + DemoWorld.digestOf("capstan:abc1234"));
+        assertThat(parameters.get(0).get("type").asText()).isEqualTo("String");
+    }
+
+    @Test
+    void seedTakesMetadataOptionsBlockDevicesImageStatusIndexesParametersAndAmis() {
+        standalone.post("/_standin/reset", "");
+        JsonNode state = standalone.post("/_standin/seed", """
+                {"images": [{"repository": "capstan", "tag": "old", "digest": "sha256:%s", "imageStatus": "ARCHIVED"},
+                            {"repository": "capstan", "tag": "multi", "digest": "sha256:%s",
+                             "platforms": ["linux/amd64", "linux/arm64/v8"]}],
+                 "launchTemplates": [{"name": "capstan", "metadataOptions": {"httpTokens": "optional", "hopLimit": 2},
+                                      "blockDevices": [{"deviceName": "/dev/xvda", "snapshotId": "snap-0123456789abcdef0",
+                                                        "sizeGiB": 30, "volumeType": "gp3"}]}],
+                 "parameters": {"/capstan/test/last-good-image": "capstan:old@sha256:%s"},
+                 "amis": {"ami-0fedcba9876543210": "arm64"}}
+                """.formatted("a".repeat(64), "b".repeat(64), "a".repeat(64)));
+
+        JsonNode data = state.at("/launchTemplates/0/versions/0/data");
+        assertThat(data.at("/MetadataOptions/HttpTokens").asText()).isEqualTo("optional");
+        assertThat(data.at("/MetadataOptions/HttpPutResponseHopLimit").asText()).isEqualTo("2");
+        assertThat(data.at("/BlockDeviceMappings/0/Ebs/SnapshotId").asText()).isEqualTo("snap-0123456789abcdef0");
+        List<String> images = new ArrayList<>();
+        state.at("/repositories/0/images").forEach(i -> images.add(i.at("/tags/0").asText("-") + " "
+                + i.get("imageStatus").asText() + " " + i.get("platforms")));
+        assertThat(images).contains("old ARCHIVED []", "multi ACTIVE [\"linux/amd64\",\"linux/arm64/v8\"]");
+        assertThat(standalone.get("/_standin/parameters").get(0).get("version").asInt()).isEqualTo(1);
+
+        Ec2Client ec2 = Ec2Client.builder().endpointOverride(standalone.endpoint).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build();
+        try (ec2) {
+            assertThat(ec2.describeImages(r -> r.imageIds("ami-0fedcba9876543210")).images().get(0).architectureAsString())
+                    .isEqualTo("arm64");
+        }
+    }
+
+    @Test
+    void aSeedWithABadParameterNameOrImageStatusChangesNothing() {
+        standalone.post("/_standin/reset", "");
+        assertThatThrownBy(() -> standalone.post("/_standin/seed", """
+                {"images": [{"repository": "capstan", "tag": "x", "digest": "sha256:%s"}],
+                 "parameters": {"no/leading/slash": "v"}}
+                """.formatted("a".repeat(64)))).hasMessageContaining("400").hasMessageContaining("fully qualified");
+        assertThatThrownBy(() -> standalone.post("/_standin/seed", """
+                {"images": [{"repository": "capstan", "tag": "x", "digest": "sha256:%s", "imageStatus": "GONE"}]}
+                """.formatted("a".repeat(64)))).hasMessageContaining("400").hasMessageContaining("imageStatus");
+        assertThat(standalone.get("/_standin/state").get("repositories")).isEmpty();
     }
 
     @Test

@@ -19,6 +19,11 @@ public final class DataTrees {
     }
 
     @SuppressWarnings("unchecked")
+    public static List<Object> deepCopyList(List<?> list) {
+        return (List<Object>) copyValue(list);
+    }
+
+    @SuppressWarnings("unchecked")
     private static Object copyValue(Object v) {
         if (v instanceof Map<?, ?> m) {
             return deepCopy((Map<String, Object>) m);

@@ -15,7 +15,11 @@ import java.util.TreeMap;
 /** EC2 launch templates and their versions, with EC2's rules for versions and user data. */
 public final class LaunchTemplates {
 
-    /** EC2 rejects user data above 16 KB (counted on the base64 text it receives). */
+    /**
+     * EC2 rejects user data above 16 KB, counted on the raw bytes before base64 encoding (so the base64 text may be
+     * up to 21,848 characters): "User data is limited to 16 KB, in raw form, before it is base64-encoded"
+     * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html).
+     */
     public static final int MAX_USER_DATA_BYTES = 16 * 1024;
 
     public static final class Version {
@@ -134,7 +138,8 @@ public final class LaunchTemplates {
 
     /**
      * Adds a version. With a source version, the new data is the source's data with the given members replacing
-     * the source's (top-level members replaced whole, lists included), as EC2 does.
+     * the source's (top-level members replaced whole, lists included), as EC2 does; inherited block-device mappings
+     * lose their snapshots unless the request sends BlockDeviceMappings again.
      */
     public Version createVersion(Template t, String sourceVersion, String description, Map<String, Object> given,
                                  Instant now) {
@@ -142,6 +147,9 @@ public final class LaunchTemplates {
         if (sourceVersion != null) {
             Version source = t.resolve(sourceVersion).orElseThrow(() -> versionNotFound(t, sourceVersion));
             data.putAll(DataTrees.deepCopy(source.data));
+            if (!given.containsKey("BlockDeviceMappings")) {
+                dropInheritedSnapshots(data);
+            }
         }
         data.putAll(DataTrees.deepCopy(given));
         checkUserData(data);
@@ -153,26 +161,48 @@ public final class LaunchTemplates {
         return v;
     }
 
+    /**
+     * "Snapshots applied to the block device mapping are ignored when creating a new version unless they are
+     * explicitly included." (botocore/data/ec2/2016-11-15/service-2.json, shape CreateLaunchTemplateVersionRequest,
+     * member SourceVersion): the mappings are inherited, their Ebs.SnapshotId is not.
+     */
+    @SuppressWarnings("unchecked")
+    private static void dropInheritedSnapshots(Map<String, Object> data) {
+        if (data.get("BlockDeviceMappings") instanceof List<?> mappings) {
+            for (Object mapping : mappings) {
+                if (((Map<String, Object>) mapping).get("Ebs") instanceof Map<?, ?> ebs) {
+                    ((Map<String, Object>) ebs).remove("SnapshotId");
+                }
+            }
+        }
+    }
+
     public void setDefault(Template t, String version) {
         Version v = t.resolve(version).orElseThrow(() -> versionNotFound(t, version));
         t.defaultVersion = v.number;
     }
 
-    /** EC2's user data rules: valid base64, at most 16 KB. */
+    /**
+     * EC2's user data rules: valid base64 whose decoded bytes are at most 16 KB. CreateLaunchTemplate(Version)
+     * answers both failures with {@code InvalidUserData.Malformed} (the size one with "User data is limited to 16384
+     * bytes."), as AWS answered a CreateLaunchTemplateVersion in
+     * https://github.com/github-aws-runners/terraform-aws-github-runner/issues/3700; RunInstances says
+     * {@code InvalidParameterValue} for the same size, which is not what launch templates get.
+     */
     public static void checkUserData(Map<String, Object> data) {
         Object userData = data.get("UserData");
         if (userData == null) {
             return;
         }
-        String encoded = userData.toString();
-        if (encoded.length() > MAX_USER_DATA_BYTES) {
-            throw new AwsError("InvalidParameterValue", 400,
-                    "User data is limited to " + MAX_USER_DATA_BYTES + " bytes (got " + encoded.length() + ").");
-        }
+        byte[] decoded;
         try {
-            Base64.getDecoder().decode(encoded.getBytes(StandardCharsets.US_ASCII));
+            decoded = Base64.getDecoder().decode(userData.toString().getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             throw new AwsError("InvalidUserData.Malformed", 400, "Invalid BASE64 encoding of user data.");
+        }
+        if (decoded.length > MAX_USER_DATA_BYTES) {
+            throw new AwsError("InvalidUserData.Malformed", 400,
+                    "User data is limited to " + MAX_USER_DATA_BYTES + " bytes.");
         }
     }
 }

@@ -76,6 +76,7 @@ public final class Views {
     }
 
     public static ImageView image(EcrState.Repository repo, EcrState.Image i) {
-        return new ImageView(EcrState.REGISTRY_ID, repo.name, i.digest, List.copyOf(i.tags), i.pushedAt, i.sizeInBytes);
+        return new ImageView(EcrState.REGISTRY_ID, repo.name, i.digest, List.copyOf(i.tags), i.pushedAt, i.sizeInBytes,
+                i.status, i.manifestMediaType, i.platforms.stream().map(EcrState.Platform::toString).toList());
     }
 }

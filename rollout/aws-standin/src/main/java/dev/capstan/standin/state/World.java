@@ -27,6 +27,8 @@ public final class World {
     public Ids ids;
     public EcrState ecr;
     public LaunchTemplates templates;
+    public Amis amis;
+    public ParameterStore parameters;
     public Map<String, Group> groups;
     public List<RecordedCall> calls;
     public List<LifecycleActionRecord> lifecycleActions;
@@ -43,6 +45,8 @@ public final class World {
         ids = new Ids();
         ecr = new EcrState();
         templates = new LaunchTemplates(ids);
+        amis = Amis.withDefaultImage(clock.instant());
+        parameters = new ParameterStore();
         groups = new LinkedHashMap<>();
         calls = new ArrayList<>();
         lifecycleActions = new ArrayList<>();

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The one endpoint for all three services. Dispatches on X-Amz-Target (ECR, JSON 1.1), else on the form's Version
+ * The one endpoint for all four services. Dispatches on X-Amz-Target (ECR and SSM, JSON 1.1), else on the form's Version
  * (2011-01-01 Auto Scaling, 2016-11-15 EC2); records every call that reaches an operation, injected faults included.
  */
 public final class AwsHandler implements HttpHandler {
@@ -61,12 +61,13 @@ public final class AwsHandler implements HttpHandler {
         String action;
         ServiceApi.Request request;
         if (target != null) {
-            if (!target.startsWith(EcrApi.TARGET_PREFIX)) {
+            Optional<ServiceApi> jsonApi = byTarget(target);
+            if (jsonApi.isEmpty()) {
                 return new Reply(400, "application/x-amz-json-1.1",
                         "{\"__type\":\"UnknownOperationException\",\"message\":\"Unknown target " + target + "\"}");
             }
-            api = byService("ecr");
-            action = target.substring(EcrApi.TARGET_PREFIX.length());
+            api = jsonApi.get();
+            action = target.substring(api.jsonTargetPrefix().length());
             JsonNode json;
             try {
                 json = body.isBlank() ? EcrApi.JSON.createObjectNode() : EcrApi.JSON.readTree(body);
@@ -89,7 +90,7 @@ public final class AwsHandler implements HttpHandler {
             request = new ServiceApi.Request(q, null, requestId);
         }
         if (action == null || !api.supports(action)) {
-            AwsError unknown = api.service().equals("ecr")
+            AwsError unknown = api.jsonTargetPrefix() != null
                     ? new AwsError("UnknownOperationException", 400, "The stand-in does not implement " + action)
                     : new AwsError("InvalidAction", 400, "The action " + action + " is not valid for this web service.");
             return api.error(unknown, requestId);
@@ -119,6 +120,12 @@ public final class AwsHandler implements HttpHandler {
     /** A {@code loseAnswer} fault: the call has run and is recorded; its caller gets a 5xx instead of the answer. */
     private Optional<Reply> lostAnswer(ServiceApi api, String action, ServiceApi.Request request) {
         return world.faults.takeLostAnswer(api.service(), action).map(e -> api.error(e, request.requestId()));
+    }
+
+    /** The JSON 1.1 service (ECR, SSM) whose X-Amz-Target prefix this is. */
+    private Optional<ServiceApi> byTarget(String target) {
+        return apis.stream().filter(a -> a.jsonTargetPrefix() != null && target.startsWith(a.jsonTargetPrefix()))
+                .findFirst();
     }
 
     private ServiceApi byService(String service) {

@@ -113,6 +113,8 @@ public final class ControlApi implements HttpHandler {
                 }
                 return standIn.autoScaling().capacity(group);
             }
+            case "GET /parameters":
+                return standIn.ssm().parameters();
             case "GET /lifecycle-actions":
                 return standIn.autoScaling().lifecycleActions();
             case "POST /lifecycle-hold":
@@ -179,6 +181,7 @@ public final class ControlApi implements HttpHandler {
         out.put("registryHost", standIn.ecr().registryHost());
         out.put("repositories", standIn.ecr().repositories());
         out.put("launchTemplates", standIn.ec2().launchTemplates());
+        out.put("parameters", standIn.ssm().parameters());
         Map<String, Object> groups = new LinkedHashMap<>();
         standIn.autoScaling().groups().forEach(g -> {
             Map<String, Object> entry = new LinkedHashMap<>();

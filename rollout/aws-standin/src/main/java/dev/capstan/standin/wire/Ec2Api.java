@@ -1,6 +1,8 @@
 package dev.capstan.standin.wire;
 
 import dev.capstan.standin.AwsError;
+import dev.capstan.standin.state.Amis;
+import dev.capstan.standin.state.EcrState;
 import dev.capstan.standin.state.LaunchTemplates;
 import dev.capstan.standin.state.LaunchTemplates.Template;
 import dev.capstan.standin.state.LaunchTemplates.Version;
@@ -13,12 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** EC2 launch templates over EC2 Query 2016-11-15: lists as {@code Name.N} requests, {@code <xxxSet><item>} answers. */
+/**
+ * EC2 launch templates and machine images over EC2 Query 2016-11-15: lists as {@code Name.N} requests,
+ * {@code <xxxSet><item>} answers.
+ */
 public final class Ec2Api extends AbstractServiceApi {
 
     static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    static final int MAX_VERSIONS_PER_DELETE = 200;
     private static final Set<String> ACTIONS = Set.of("DescribeLaunchTemplates", "DescribeLaunchTemplateVersions",
-            "CreateLaunchTemplate", "CreateLaunchTemplateVersion", "ModifyLaunchTemplate", "DeleteLaunchTemplateVersions");
+            "CreateLaunchTemplate", "CreateLaunchTemplateVersion", "ModifyLaunchTemplate", "DeleteLaunchTemplateVersions",
+            "DescribeImages");
 
     public Ec2Api(World world) {
         super("ec2", ACTIONS, world);
@@ -35,6 +42,7 @@ public final class Ec2Api extends AbstractServiceApi {
             case "CreateLaunchTemplateVersion" -> createVersion(q, xml, now);
             case "ModifyLaunchTemplate" -> modifyTemplate(q, xml);
             case "DeleteLaunchTemplateVersions" -> deleteVersions(q, xml);
+            case "DescribeImages" -> describeImages(q, xml);
             default -> throw new IllegalStateException(action);
         }
         return Reply.xml(xml.end().toString());
@@ -204,6 +212,13 @@ public final class Ec2Api extends AbstractServiceApi {
         if (versions == null || versions.isEmpty()) {
             throw new AwsError("MissingParameter", 400, "The request must contain the parameter LaunchTemplateVersion");
         }
+        // "You can specify up to 200 launch template version numbers." (botocore/data/ec2/2016-11-15/service-2.json,
+        // shape DeleteLaunchTemplateVersionsRequest, member Versions). AWS documents the limit but not the error of a
+        // longer list; InvalidParameterValue is EC2's common code for a parameter value it does not accept.
+        if (versions.size() > MAX_VERSIONS_PER_DELETE) {
+            throw new AwsError("InvalidParameterValue", 400, "You can delete up to " + MAX_VERSIONS_PER_DELETE
+                    + " launch template versions in a single request; got " + versions.size() + ".");
+        }
         Template t = id != null ? world.templates.byId(id).orElse(null)
                 : name != null ? world.templates.byName(name).orElse(null) : null;
         if (id == null && name == null) {
@@ -250,5 +265,24 @@ public final class Ec2Api extends AbstractServiceApi {
                     .leaf("versionNumber", f[2]).start("responseError").leaf("code", f[3]).leaf("message", f[4]).end().end();
         }
         xml.end();
+    }
+
+    /**
+     * DescribeImages by {@code ImageId.N}, or every image; Owners, Filters and the rest are ignored. Element names
+     * are the locationNames of botocore/data/ec2/2016-11-15/service-2.json, shape Image (e.g. {@code imageState},
+     * {@code imageOwnerId}, {@code isPublic}).
+     */
+    private void describeImages(QueryParams q, Xml xml) {
+        List<String> ids = q.strings("ImageId");
+        List<Amis.Ami> images = ids == null || ids.isEmpty() ? world.amis.all() : world.amis.find(ids);
+        xml.list("imagesSet", "item", images, ami -> xml.leaf("imageId", ami.imageId())
+                .leaf("imageLocation", EcrState.REGISTRY_ID + "/" + ami.name()).leaf("imageState", "available")
+                .leaf("imageOwnerId", EcrState.REGISTRY_ID).leaf("creationDate", ami.creationDate())
+                .leaf("isPublic", false).leaf("architecture", ami.architecture()).leaf("imageType", "machine")
+                .leaf("name", ami.name()).leaf("rootDeviceType", "ebs").leaf("rootDeviceName", "/dev/xvda")
+                .leaf("virtualizationType", "hvm").leaf("hypervisor", "xen").leaf("enaSupport", true)
+                .leaf("platformDetails", "Linux/UNIX").leaf("usageOperation", "RunInstances")
+                .leaf("bootMode", ami.architecture().startsWith("arm64") ? "uefi" : "uefi-preferred")
+                .leaf("imdsSupport", "v2.0"));
     }
 }

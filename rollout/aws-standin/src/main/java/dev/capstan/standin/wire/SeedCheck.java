@@ -1,11 +1,16 @@
 package dev.capstan.standin.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.standin.AwsError;
 import dev.capstan.standin.AwsStandIn;
 import dev.capstan.standin.GroupSpec;
 import dev.capstan.standin.LaunchTemplateView;
 import dev.capstan.standin.RepositoryView;
+import dev.capstan.standin.state.Amis;
+import dev.capstan.standin.state.EcrState;
+import dev.capstan.standin.state.ParameterStore;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -64,6 +69,8 @@ final class SeedCheck {
                 }
             }
         }
+        checkAmis(seed);
+        checkParameters(seed);
         if (seed.has("identity") && !seed.get("identity").isObject()) {
             throw new IllegalArgumentException("identity must be a JSON object");
         }
@@ -77,6 +84,18 @@ final class SeedCheck {
             if (!digest.matches("sha256:[0-9a-f]{64}")) {
                 throw new IllegalArgumentException("digest must be sha256:<64 hex>; got " + digest);
             }
+            if (i.hasNonNull("imageStatus") && !EcrState.STATUSES.contains(i.get("imageStatus").asText())) {
+                throw new IllegalArgumentException("imageStatus must be one of " + EcrState.STATUSES + "; got "
+                        + i.get("imageStatus").asText());
+            }
+            if (i.has("platforms") && (!i.get("platforms").isArray() || i.get("platforms").isEmpty())) {
+                throw new IllegalArgumentException("platforms must be a non-empty list such as [\"linux/amd64\"]");
+            }
+            for (JsonNode platform : i.path("platforms")) {
+                if (!platform.asText().matches("[^/\\s]+/[^/\\s]+(/[^/\\s]+)?")) {
+                    throw new IllegalArgumentException("a platform is os/architecture[/variant]; got " + platform.asText());
+                }
+            }
             String tag = i.path("tag").asText(null);
             if (tag == null) {
                 continue;
@@ -89,6 +108,25 @@ final class SeedCheck {
                 throw new IllegalArgumentException("tag " + key + " would point at two digests (tags are immutable)");
             }
         }
+    }
+
+    /** Each AMI id and architecture as EC2 has them (tried on a scratch registry). */
+    private static void checkAmis(JsonNode seed) {
+        Amis scratch = new Amis();
+        seed.path("amis").properties().forEach(a -> scratch.register(a.getKey(), a.getValue().asText(), Instant.EPOCH));
+    }
+
+    /** Each parameter name and value as Parameter Store takes them (tried on a scratch store). */
+    private static void checkParameters(JsonNode seed) {
+        ParameterStore scratch = new ParameterStore();
+        seed.path("parameters").properties().forEach(p -> {
+            try {
+                scratch.put(new ParameterStore.Put(p.getKey(), p.getValue().asText(), "String", true, null, null),
+                        Instant.EPOCH);
+            } catch (AwsError e) {
+                throw new IllegalArgumentException("parameter " + p.getKey() + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private void checkTemplateReference(JsonNode g, Set<String> newTemplates) {

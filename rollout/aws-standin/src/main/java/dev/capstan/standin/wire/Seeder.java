@@ -35,9 +35,10 @@ final class Seeder {
             standIn.ecr().createRepository(r.asText());
         }
         for (JsonNode i : seed.path("images")) {
-            standIn.ecr().putImage(ControlApi.required(i, "repository"), i.path("tag").asText(null),
-                    ControlApi.required(i, "digest"), i.path("sizeInBytes").asLong(123_456_789L));
+            image(i);
         }
+        seed.path("amis").properties().forEach(a -> standIn.ec2().registerImage(a.getKey(), a.getValue().asText()));
+        seed.path("parameters").properties().forEach(p -> standIn.ssm().putParameter(p.getKey(), p.getValue().asText()));
         for (JsonNode t : seed.path("launchTemplates")) {
             template(t);
         }
@@ -47,6 +48,27 @@ final class Seeder {
         if (seed.has("identity")) {
             standIn.imds().setIdentity(ControlApi.identity(standIn.imds().identity(), seed.get("identity")));
         }
+    }
+
+    /** A single image, or an image index when {@code platforms} is given; then its {@code imageStatus}. */
+    private void image(JsonNode i) {
+        String repository = ControlApi.required(i, "repository");
+        String digest = ControlApi.required(i, "digest");
+        String tag = i.path("tag").asText(null);
+        if (i.has("platforms")) {
+            standIn.ecr().putImageIndex(repository, tag, digest, strings(i.get("platforms")));
+        } else {
+            standIn.ecr().putImage(repository, tag, digest, i.path("sizeInBytes").asLong(123_456_789L));
+        }
+        if (i.hasNonNull("imageStatus")) {
+            standIn.ecr().setImageStatus(repository, digest, i.get("imageStatus").asText());
+        }
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private void template(JsonNode t) {
@@ -67,6 +89,14 @@ final class Seeder {
             spec.instanceProfileName(t.get("instanceProfileName").asText());
         }
         t.path("instanceTags").properties().forEach(e -> spec.instanceTag(e.getKey(), e.getValue().asText()));
+        if (t.has("metadataOptions")) {
+            JsonNode m = t.get("metadataOptions");
+            spec.metadataOptions(m.path("httpTokens").asText(null), m.hasNonNull("hopLimit") ? m.get("hopLimit").asInt() : null);
+        }
+        for (JsonNode b : t.path("blockDevices")) {
+            spec.blockDevice(ControlApi.required(b, "deviceName"), b.path("snapshotId").asText(null),
+                    b.path("sizeGiB").asInt(8), b.path("volumeType").asText("gp3"));
+        }
         standIn.ec2().createLaunchTemplate(spec);
     }
 

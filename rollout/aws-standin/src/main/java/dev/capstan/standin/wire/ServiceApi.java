@@ -9,11 +9,16 @@ import java.util.Set;
 /** One AWS service's operations on the wire. Called with the world's lock held and the simulation caught up. */
 public interface ServiceApi {
 
-    /** IAM service prefix: autoscaling, ec2, ecr. */
+    /** IAM service prefix: autoscaling, ec2, ecr, ssm. */
     String service();
 
     /** The operations it implements. */
     Set<String> actions();
+
+    /** The X-Amz-Target prefix of a JSON protocol service ({@code AmazonSSM.}); null for the Query protocols. */
+    default String jsonTargetPrefix() {
+        return null;
+    }
 
     default boolean supports(String action) {
         return actions().contains(action);
