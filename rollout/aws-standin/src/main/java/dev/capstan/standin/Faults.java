@@ -175,7 +175,7 @@ public final class Faults {
             case THROTTLE:
                 switch (service) {
                     case "ec2": return new AwsError("RequestLimitExceeded", 503, "Request limit exceeded.");
-                    case "ecr": return new AwsError("ThrottlingException", 400, "Rate exceeded");
+                    case "ecr", "ssm": return new AwsError("ThrottlingException", 400, "Rate exceeded");
                     default: return new AwsError("Throttling", 400, "Rate exceeded");
                 }
             case SERVER_ERROR:
@@ -194,7 +194,8 @@ public final class Faults {
                         + " action";
                 switch (service) {
                     case "ec2": return new AwsError("UnauthorizedOperation", 403, "You are not authorized to perform this operation. " + denied);
-                    case "ecr": return new AwsError("AccessDeniedException", 400, denied);
+                    // ECR and SSM model AccessDeniedException (botocore/data/ssm/2014-11-06/service-2.json).
+                    case "ecr", "ssm": return new AwsError("AccessDeniedException", 400, denied);
                     default: return new AwsError("AccessDenied", 403, denied);
                 }
             }

@@ -51,6 +51,19 @@ class CapacityHistoryTest {
     }
 
     @Test
+    void bothBoundsAtOneHundredReplaceOneAtATimeLaunchingFirst() {
+        // "To replace one instance at a time, set both the minimum and maximum healthy percentage to 100 percent. This
+        // changes the behavior of an instance refresh to launch before terminating" (User Guide, instance refresh).
+        List<CapacitySample> samples = refreshToEnd(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(3)
+                .elb(Duration.ofSeconds(5), 2, Duration.ofSeconds(15)), 100, 100);
+
+        assertThat(samples).allSatisfy(s -> assertThat(s.inService()).isGreaterThanOrEqualTo(3));
+        assertThat(samples).extracting(CapacitySample::live).contains(4).allSatisfy(l -> assertThat(l).isLessThanOrEqualTo(4));
+        assertThat(standIn.autoScaling().group(GROUP).inServiceInstances()).extracting(InstanceView::launchTemplateVersion)
+                .containsOnly("2");
+    }
+
+    @Test
     void aNewInstanceServesOnlyOnceHealthyInTheTargetGroupAndADrainingOneNoLonger() {
         List<CapacitySample> samples = refreshToEnd(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(1)
                 .launchHook("web-launch").elb(Duration.ofSeconds(10), 3, Duration.ofSeconds(60)), 100, 200);

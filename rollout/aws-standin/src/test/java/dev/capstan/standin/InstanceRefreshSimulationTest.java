@@ -337,7 +337,6 @@ class InstanceRefreshSimulationTest {
                 p -> p.checkpointDelay(60),
                 p -> p.maxHealthyPercentage(150),
                 p -> p.minHealthyPercentage(20).maxHealthyPercentage(150),
-                p -> p.minHealthyPercentage(100).maxHealthyPercentage(100),
                 p -> p.minHealthyPercentage(101));
         for (Consumer<Builder> preferences : invalid) {
             assertThatThrownBy(() -> start("2", preferences))
