@@ -27,10 +27,11 @@ public final class StatusPrinter {
         out.println("Group " + group.name() + ": " + group.inService().size() + " InService of " + group.desiredCapacity()
                 + " desired, launches " + template.name() + " (" + template.id() + ") version "
                 + (group.templateVersion() == null ? "$Default" : group.templateVersion()) + ".");
+        // By state too: right after a refresh the old instances are still draining or terminating.
         Map<String, Long> perVersion = group.instances().stream().collect(Collectors.groupingBy(
-                i -> String.valueOf(i.templateVersion()), TreeMap::new, Collectors.counting()));
+                i -> "version " + i.templateVersion() + ": %d " + i.lifecycleState(), TreeMap::new, Collectors.counting()));
         out.println("Instances per launch template version: " + (perVersion.isEmpty() ? "none" : perVersion.entrySet().stream()
-                .map(e -> "version " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))) + ".");
+                .map(e -> String.format(e.getKey(), e.getValue())).collect(Collectors.joining(", "))) + ".");
         out.println("Launch template default version: " + template.defaultVersion() + " (latest " + template.latestVersion() + ").");
         out.println("Recent versions:");
         for (TemplateVersion v : versions) {

@@ -39,8 +39,10 @@ class FleetVerificationTest extends Scenario {
                     List<AutoScalingGroup> groups = new ArrayList<>();
                     for (AutoScalingGroup g : r.autoScalingGroups()) {
                         List<Instance> instances = new ArrayList<>(g.instances());
-                        Instance first = instances.get(0);
-                        instances.set(0, first.toBuilder().launchTemplate(first.launchTemplate().toBuilder().version("1").build()).build());
+                        int first = instances.indexOf(instances.stream()
+                                .filter(i -> "InService".equals(i.lifecycleStateAsString())).findFirst().orElseThrow());
+                        Instance stale = instances.get(first);
+                        instances.set(first, stale.toBuilder().launchTemplate(stale.launchTemplate().toBuilder().version("1").build()).build());
                         groups.add(g.toBuilder().instances(instances).build());
                     }
                     return r.toBuilder().autoScalingGroups(groups).build();

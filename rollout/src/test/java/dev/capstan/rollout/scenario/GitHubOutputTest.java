@@ -47,7 +47,7 @@ class GitHubOutputTest extends Scenario {
     void aRolledBackDeployReportsItsResultAndAnErrorAnnotation() throws Exception {
         STAND_IN.faults().failRefreshAt(GROUP, 50);
 
-        Result result = deploy();
+        Result result = deploy(RefreshFailureTest.ONE_AT_A_TIME);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(Files.readString(output)).contains("launch-template-version=2\n").contains("result=rolled-back\n");
@@ -78,7 +78,7 @@ class GitHubOutputTest extends Scenario {
 
     @Test
     void aTimeoutReportsTimedOut() throws Exception {
-        deploy("--timeout", "1m");
+        deploy("--timeout", "40s");
 
         assertThat(Files.readString(output)).contains("result=timed-out\n");
     }

@@ -40,7 +40,7 @@ class ImageRulesTest extends Scenario {
     void aMultiArchitectureIndexWithoutTheAmisArchitectureIsRefused() {
         STAND_IN.ecr().putImageIndex(REPOSITORY, INDEX_TAG, INDEX_DIGEST, List.of("linux/arm64"));
 
-        Result result = deploy("--tag", INDEX_TAG);
+        Result result = rollout("deploy", "--asg", GROUP, "--repository", REPOSITORY, "--tag", INDEX_TAG);
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
         assertThat(result.err()).contains("multi-architecture index for arm64")
@@ -52,7 +52,7 @@ class ImageRulesTest extends Scenario {
     void aMultiArchitectureIndexWithTheAmisArchitectureDeploys() {
         STAND_IN.ecr().putImageIndex(REPOSITORY, INDEX_TAG, INDEX_DIGEST, List.of("linux/arm64", "linux/amd64"));
 
-        Result result = deploy("--tag", INDEX_TAG);
+        Result result = rollout("deploy", "--asg", GROUP, "--repository", REPOSITORY, "--tag", INDEX_TAG);
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(userDataText(2)).contains("@" + INDEX_DIGEST + "'");

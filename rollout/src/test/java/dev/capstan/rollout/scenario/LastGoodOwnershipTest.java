@@ -162,7 +162,7 @@ class LastGoodOwnershipTest extends Scenario {
 
     @Test
     void aTimeoutThatLeavesTheRefreshRunningIsCaughtUpByTheNextDeploy() {
-        assertThat(deploy("--timeout", "1m", "--on-timeout", "leave").exitCode()).isEqualTo(3);
+        assertThat(deploy("--timeout", "40s", "--on-timeout", "leave").exitCode()).isEqualTo(3);
         STAND_IN.clock().advance(Duration.ofMinutes(30));
         assertThat(lastGood()).isEqualTo(OLD_VALUE);
 

@@ -25,7 +25,7 @@ class OtherCommandsTest extends Scenario {
         String refreshId = STAND_IN.autoScaling().latestRefresh(GROUP).map(RefreshView::instanceRefreshId).orElseThrow();
         assertThat(result.out())
                 .contains("Group capstan-web: 3 InService of 3 desired")
-                .contains("Instances per launch template version: version 2: 3.")
+                .contains("version 2: 3 InService")
                 .contains("Launch template default version: 2 (latest 2).")
                 .containsPattern("\\s+2\\*  \\S+  capstan:def5678 " + NEW_DIGEST)
                 .containsPattern("\\s+1   \\S+  capstan:abc1234 " + OLD_DIGEST)
@@ -36,7 +36,7 @@ class OtherCommandsTest extends Scenario {
 
     @Test
     void rollbackRollsBackTheActiveRefreshAndWaitsForIt() {
-        deploy("--timeout", "3m", "--on-timeout", "leave");
+        deploy("--timeout", "40s", "--on-timeout", "leave");
 
         Result result = rollout("rollback", "--asg", GROUP);
 
@@ -110,7 +110,7 @@ class OtherCommandsTest extends Scenario {
 
     @Test
     void cancelCancelsTheActiveRefresh() {
-        deploy("--timeout", "3m", "--on-timeout", "leave");
+        deploy("--timeout", "40s", "--on-timeout", "leave");
 
         Result result = rollout("cancel", "--asg", GROUP);
 

@@ -23,7 +23,7 @@ class PaginationTest extends Scenario {
         }
         STAND_IN.ec2().setDefaultVersion(TEMPLATE, 250);
 
-        Result dry = rollout("rollback", "--asg", GROUP, "--dry-run");
+        Result dry = rollout("rollback", "--asg", GROUP, "--to-version", "249", "--dry-run");
         Result prune = rollout("prune", "--launch-template", TEMPLATE, "--keep", "3");
 
         assertThat(dry.exitCode()).as(dry.all()).isZero();

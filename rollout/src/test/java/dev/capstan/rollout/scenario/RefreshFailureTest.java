@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 
 /** A refresh that does not end Successful is a failed deploy (exit 1), even when AWS rolled it back cleanly. */
 class RefreshFailureTest extends Scenario {
+    /** One instance at a time, so that the refresh has replaced some instances when the failure comes. */
+    static final String[] ONE_AT_A_TIME = {"--min-healthy", "100", "--max-healthy", "100"};
 
     @Test
     void aRefreshThatFailsPartWayAndRollsBackIsReportedAsAFailedDeploy() {
         STAND_IN.faults().failRefreshAt(GROUP, 50);
 
-        Result result = deploy();
+        Result result = deploy(ONE_AT_A_TIME);
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.out()).contains("RollbackInProgress").contains("RollbackSuccessful")
@@ -41,7 +43,7 @@ class RefreshFailureTest extends Scenario {
     void aFailedRollbackIsReportedWithItsDetails() {
         STAND_IN.faults().failRefreshAt(GROUP, 50).failRollback(GROUP);
 
-        Result result = deploy();
+        Result result = deploy(ONE_AT_A_TIME);
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.err()).contains("ended RollbackFailed").contains("the group may run both versions");

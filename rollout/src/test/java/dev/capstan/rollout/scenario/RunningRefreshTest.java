@@ -18,7 +18,7 @@ class RunningRefreshTest extends Scenario {
     @BeforeEach
     void anotherDeployLeftARefreshRunning() {
         STAND_IN.ecr().putImage(REPOSITORY, THIRD_TAG, THIRD_DIGEST);
-        Result first = deploy("--timeout", "1m", "--on-timeout", "leave");
+        Result first = deploy("--timeout", "40s", "--on-timeout", "leave");
         assertThat(first.exitCode()).as(first.all()).isEqualTo(3);
         runningId = STAND_IN.autoScaling().activeRefresh(GROUP).map(RefreshView::instanceRefreshId).orElseThrow();
     }
@@ -58,7 +58,7 @@ class RunningRefreshTest extends Scenario {
     void aTimeoutWhileWaitingForAnotherRefreshLeavesThatRefreshAlone() {
         long mutatingBefore = STAND_IN.mutatingCalls().size();
 
-        Result result = deployThird("--if-refresh-running", "wait", "--timeout", "1m");
+        Result result = deployThird("--if-refresh-running", "wait", "--timeout", "40s");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("while instance refresh " + runningId + " was still")

@@ -18,7 +18,7 @@ class StopDuringRollbackTest extends Scenario {
         STAND_IN.faults().failRefreshAt(GROUP, 0);
         String[] args = new String[extra.length + 2];
         args[0] = "--timeout";
-        args[1] = "6m";
+        args[1] = "60s";
         System.arraycopy(extra, 0, args, 2, extra.length);
         return deploy(args);
     }

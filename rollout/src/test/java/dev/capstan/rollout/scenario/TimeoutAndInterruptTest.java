@@ -13,10 +13,10 @@ class TimeoutAndInterruptTest extends Scenario {
 
     @Test
     void timeoutRollsBackByDefault() {
-        Result result = deploy("--timeout", "2m");
+        Result result = deploy("--timeout", "40s");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(3);
-        assertThat(result.err()).contains("The deploy timed out after 2m with instance refresh")
+        assertThat(result.err()).contains("The deploy timed out after 40s with instance refresh")
                 .contains("rollback of instance refresh").contains("returns to its previous version");
         assertThat(calls("RollbackInstanceRefresh")).isEqualTo(1);
         STAND_IN.clock().advance(Duration.ofMinutes(30));
@@ -26,7 +26,7 @@ class TimeoutAndInterruptTest extends Scenario {
 
     @Test
     void timeoutCanCancelInstead() {
-        Result result = deploy("--timeout", "2m", "--on-timeout", "cancel");
+        Result result = deploy("--timeout", "40s", "--on-timeout", "cancel");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("cancelled; instances already replaced keep the new version");
@@ -36,7 +36,7 @@ class TimeoutAndInterruptTest extends Scenario {
 
     @Test
     void timeoutCanLeaveTheRefreshRunning() {
-        Result result = deploy("--timeout", "2m", "--on-timeout", "leave");
+        Result result = deploy("--timeout", "40s", "--on-timeout", "leave");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("left running; follow it with rollout status --asg capstan-web");
@@ -77,7 +77,7 @@ class TimeoutAndInterruptTest extends Scenario {
     void whenRollbackIsRefusedTheTimeoutCancelsInstead() {
         STAND_IN.faults().error("autoscaling:RollbackInstanceRefresh", "IrreversibleInstanceRefresh", 400, 1);
 
-        Result result = deploy("--timeout", "2m");
+        Result result = deploy("--timeout", "40s");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.out()).contains("could not apply --on-timeout rollback");
