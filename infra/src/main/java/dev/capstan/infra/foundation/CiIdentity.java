@@ -1,0 +1,93 @@
+package dev.capstan.infra.foundation;
+
+import dev.capstan.infra.Names;
+import dev.capstan.infra.identity.Arns;
+import dev.capstan.infra.identity.Policies;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.CfnOIDCProvider;
+import software.amazon.awscdk.services.iam.FederatedPrincipal;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.Role;
+import software.constructs.Construct;
+
+/**
+ * GitHub's OIDC provider (optional: an account has one per URL, maybe already made for another project) and the two
+ * roles the workflow's jobs assume with its token. Each role trusts exactly one job's token.
+ */
+public final class CiIdentity extends Construct {
+    /** The audience configure-aws-credentials asks GitHub for by default. */
+    static final String AUDIENCE = "sts.amazonaws.com";
+
+    private final Role imagePushRole;
+    private final Role deployRole;
+
+    public record Trust(String githubRepository, String branch, String environment) {
+        /** The image job runs without an environment, so its token names the branch. */
+        String imageJobSubject() {
+            return "repo:" + githubRepository + ":ref:refs/heads/" + branch;
+        }
+
+        /** The deploy job runs in the environment, so its token names the environment instead of the branch. */
+        String deployJobSubject() {
+            return "repo:" + githubRepository + ":environment:" + environment;
+        }
+    }
+
+    public CiIdentity(Construct scope, String id, Arns arns, Policies policies, Trust trust, boolean createProvider) {
+        super(scope, id);
+        CfnOIDCProvider provider = null;
+        if (createProvider) {
+            // The native resource: no Lambda-backed custom resource. AWS trusts GitHub's endpoint through its own
+            // certificate authorities, so no thumbprint is given.
+            provider = CfnOIDCProvider.Builder.create(this, "GithubOidcProvider")
+                    .url("https://" + Policies.GITHUB_OIDC_HOST)
+                    .clientIdList(List.of(AUDIENCE))
+                    .build();
+        }
+        // Named by ARN whether or not this stack makes it: the trust policies are the same either way.
+        String providerArn = arns.oidcProvider(Policies.GITHUB_OIDC_HOST);
+
+        imagePushRole = Role.Builder.create(this, "ImagePushRole")
+                .roleName(Names.IMAGE_PUSH_ROLE)
+                .description("GitHub Actions, job image: push the service image to ECR")
+                .assumedBy(jobToken(providerArn, trust.imageJobSubject()))
+                .inlinePolicies(Map.of("image-push", policies.imagePushRole()))
+                // The image job's push takes minutes; the default hour is plenty.
+                .maxSessionDuration(Duration.hours(1))
+                .build();
+        deployRole = Role.Builder.create(this, "DeployRole")
+                .roleName(Names.DEPLOY_ROLE)
+                .description("GitHub Actions, job deploy: roll a new image out with an instance refresh")
+                .assumedBy(jobToken(providerArn, trust.deployJobSubject()))
+                .inlinePolicies(Map.of("deploy", policies.deployRole()))
+                // The deploy job asks for 90-minute credentials (its limit is 75 minutes, not refreshed meanwhile).
+                .maxSessionDuration(Duration.hours(2))
+                .build();
+        if (provider != null) {
+            imagePushRole.getNode().addDependency(provider);
+            deployRole.getNode().addDependency(provider);
+        }
+    }
+
+    /** Trusts the OIDC token of one job: exact audience and subject, no wildcards. */
+    private static FederatedPrincipal jobToken(String providerArn, String subject) {
+        return new FederatedPrincipal(providerArn, Map.of("StringEquals", Map.of(
+                Policies.GITHUB_OIDC_HOST + ":aud", AUDIENCE,
+                Policies.GITHUB_OIDC_HOST + ":sub", subject)), "sts:AssumeRoleWithWebIdentity");
+    }
+
+    public Role imagePushRole() {
+        return imagePushRole;
+    }
+
+    public Role deployRole() {
+        return deployRole;
+    }
+
+    /** For the committed trust policy files: the document a role's trust is rendered from. */
+    public static PolicyDocument trustOf(Role role) {
+        return role.getAssumeRolePolicy();
+    }
+}
