@@ -42,31 +42,66 @@ public final class Templates {
         return ids.get(0);
     }
 
-    /** Resolves what the example account's templates use of CloudFormation: Fn::Join and the pseudo parameters. */
-    public static JsonNode resolved(JsonNode node, Map<String, String> pseudo) {
-        if (node.isObject() && node.size() == 1 && node.has("Fn::Join")) {
-            JsonNode join = node.get("Fn::Join");
-            StringBuilder out = new StringBuilder();
-            String separator = join.get(0).asText();
-            JsonNode parts = join.get(1);
-            for (int i = 0; i < parts.size(); i++) {
-                out.append(i == 0 ? "" : separator).append(resolved(parts.get(i), pseudo).asText());
+    /** The pseudo parameters of the example account and region. */
+    public static final Map<String, String> EXAMPLE_PSEUDO = Map.of(
+            "AWS::Partition", "aws", "AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012",
+            "AWS::URLSuffix", "amazonaws.com");
+
+    /**
+     * Resolves the intrinsic functions these templates use (Ref to the given names, Fn::Join, Fn::Split, Fn::Select,
+     * Fn::Base64), leaving anything else as it is: what CloudFormation would make of the value at deploy time.
+     */
+    public static JsonNode resolved(JsonNode node, Map<String, String> refs) {
+        if (node.isObject() && node.size() == 1) {
+            String function = node.fieldNames().next();
+            JsonNode args = node.get(function);
+            switch (function) {
+                case "Ref" -> {
+                    if (refs.containsKey(args.asText())) {
+                        return text(refs.get(args.asText()));
+                    }
+                }
+                case "Fn::Join" -> {
+                    StringBuilder out = new StringBuilder();
+                    JsonNode parts = resolved(args.get(1), refs);
+                    for (int i = 0; i < parts.size(); i++) {
+                        out.append(i == 0 ? "" : args.get(0).asText()).append(parts.get(i).asText());
+                    }
+                    return text(out.toString());
+                }
+                case "Fn::Split" -> {
+                    var out = Synthesized.JSON.createArrayNode();
+                    String value = resolved(args.get(1), refs).asText();
+                    for (String part : value.split(java.util.regex.Pattern.quote(args.get(0).asText()), -1)) {
+                        out.add(part);
+                    }
+                    return out;
+                }
+                case "Fn::Select" -> {
+                    return resolved(args.get(1), refs).get(args.get(0).asInt());
+                }
+                case "Fn::Base64" -> {
+                    return text(java.util.Base64.getEncoder().encodeToString(
+                            resolved(args, refs).asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }
+                default -> {
+                }
             }
-            return Synthesized.JSON.getNodeFactory().textNode(out.toString());
-        }
-        if (node.isObject() && node.size() == 1 && node.has("Ref") && pseudo.containsKey(node.get("Ref").asText())) {
-            return Synthesized.JSON.getNodeFactory().textNode(pseudo.get(node.get("Ref").asText()));
         }
         if (node.isObject()) {
             var copy = Synthesized.JSON.createObjectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), resolved(e.getValue(), pseudo)));
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), resolved(e.getValue(), refs)));
             return copy;
         }
         if (node.isArray()) {
             var copy = Synthesized.JSON.createArrayNode();
-            node.forEach(n -> copy.add(resolved(n, pseudo)));
+            node.forEach(n -> copy.add(resolved(n, refs)));
             return copy;
         }
         return node;
+    }
+
+    private static JsonNode text(String value) {
+        return Synthesized.JSON.getNodeFactory().textNode(value);
     }
 }

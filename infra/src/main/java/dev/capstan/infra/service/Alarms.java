@@ -1,0 +1,125 @@
+package dev.capstan.infra.service;
+
+import dev.capstan.infra.Names;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.constructs.Construct;
+
+/**
+ * The three alarms the deploy passes to the instance refresh (--alarms): while a refresh runs, any of them in ALARM
+ * fails it, and with auto-rollback the previous version comes back. Each must therefore be quiet on a healthy fleet
+ * in the middle of a refresh, and loud within minutes on a bad release.
+ */
+public final class Alarms extends Construct {
+    static final Duration PERIOD = Duration.minutes(1);
+    /** Below this many requests a minute the 5xx rate says nothing (one error in three requests is not a trend). */
+    static final int MIN_REQUESTS_FOR_A_RATE = 20;
+    static final int ERROR_RATE_PERCENT = 5;
+    /** The service answers in milliseconds (p99 2.5 ms at 1,000 requests/s); a second at p99 is a broken release. */
+    static final double P99_LATENCY_SECONDS = 1.0;
+
+    private final List<Alarm> alarms;
+    private final Metrics metrics;
+
+    /** The metrics the alarms and the dashboard share. */
+    public record Metrics(Metric requests, Metric target5xx, Metric elb5xx, Metric latencyP50, Metric latencyP99,
+                          Metric healthyHosts, Metric unhealthyHosts, Metric desired, Metric inService,
+                          Metric pending, Metric terminating, Metric total) {
+    }
+
+    public Alarms(Construct scope, String id, Names names, LoadBalancer loadBalancer, String groupName) {
+        super(scope, id);
+        var tg = loadBalancer.targetGroup();
+        var alb = loadBalancer.alb();
+        metrics = new Metrics(
+                tg.getMetrics().requestCount(options("Sum")),
+                tg.getMetrics().httpCodeTarget(software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget.TARGET_5XX_COUNT, options("Sum")),
+                alb.getMetrics().httpCodeElb(software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeElb.ELB_5XX_COUNT, options("Sum")),
+                tg.getMetrics().targetResponseTime(options("p50")),
+                tg.getMetrics().targetResponseTime(options("p99")),
+                tg.getMetrics().healthyHostCount(options("Maximum")),
+                tg.getMetrics().unhealthyHostCount(options("Maximum")),
+                groupMetric(groupName, "GroupDesiredCapacity", "Minimum"),
+                groupMetric(groupName, "GroupInServiceInstances", "Maximum"),
+                groupMetric(groupName, "GroupPendingInstances", "Maximum"),
+                groupMetric(groupName, "GroupTerminatingInstances", "Maximum"),
+                groupMetric(groupName, "GroupTotalInstances", "Maximum"));
+
+        Alarm errorRate = Alarm.Builder.create(this, "Target5xxRate")
+                .alarmName(names.alarm("target-5xx-rate"))
+                .alarmDescription("More than " + ERROR_RATE_PERCENT + " % of the requests the instances answered were 5xx, "
+                        + "in 2 of 3 minutes with at least " + MIN_REQUESTS_FOR_A_RATE + " requests a minute")
+                .metric(MathExpression.Builder.create()
+                        .expression("IF(requests >= " + MIN_REQUESTS_FOR_A_RATE + ", 100 * FILL(errors, 0) / requests, 0)")
+                        .usingMetrics(Map.of("requests", metrics.requests(), "errors", metrics.target5xx()))
+                        .label("target 5xx %").period(PERIOD).build())
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .threshold(ERROR_RATE_PERCENT)
+                .evaluationPeriods(3).datapointsToAlarm(2)
+                // No requests is no evidence of errors.
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm latency = Alarm.Builder.create(this, "P99Latency")
+                .alarmName(names.alarm("p99-latency"))
+                .alarmDescription("p99 of the instances' response time above " + P99_LATENCY_SECONDS + " s in 3 of 3 minutes")
+                .metric(metrics.latencyP99())
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .threshold(P99_LATENCY_SECONDS)
+                // Three whole minutes: a new JVM's first seconds are slower, and must not roll a release back.
+                .evaluationPeriods(3).datapointsToAlarm(3)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm healthy = Alarm.Builder.create(this, "HealthyHostsBelowDesired")
+                .alarmName(names.alarm("healthy-hosts-below-desired"))
+                .alarmDescription("Fewer healthy targets than the group's desired capacity for 3 whole minutes")
+                .metric(MathExpression.Builder.create()
+                        // The most healthy targets seen in each minute against the least desired capacity: a target
+                        // that is deregistering (draining) is not healthy, but with a minimum healthy percentage of
+                        // 100 its replacement was healthy before it left, so the minute's maximum never drops. A
+                        // missing healthy count (no target left) counts as none.
+                        .expression("desired - FILL(healthy, 0)")
+                        .usingMetrics(Map.of("desired", metrics.desired(), "healthy", metrics.healthyHosts()))
+                        .label("healthy targets missing").period(PERIOD).build())
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .threshold(1)
+                .evaluationPeriods(3).datapointsToAlarm(3)
+                // Without the group's metrics (collection off, or the group gone) there is nothing to compare.
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarms = List.of(errorRate, latency, healthy);
+    }
+
+    private static software.amazon.awscdk.services.cloudwatch.MetricOptions options(String statistic) {
+        return software.amazon.awscdk.services.cloudwatch.MetricOptions.builder().statistic(statistic).period(PERIOD).build();
+    }
+
+    private static Metric groupMetric(String groupName, String name, String statistic) {
+        return Metric.Builder.create().namespace("AWS/AutoScaling").metricName(name)
+                .dimensionsMap(Map.of("AutoScalingGroupName", groupName)).statistic(statistic).period(PERIOD).build();
+    }
+
+    public List<Alarm> alarms() {
+        return alarms;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The names the deploy passes as --alarms, comma-separated. */
+    public String names() {
+        return String.join(",", alarms.stream().map(a -> ((software.amazon.awscdk.services.cloudwatch.CfnAlarm)
+                a.getNode().getDefaultChild()).getAlarmName()).toList());
+    }
+
+    static List<IMetric> asList(IMetric... metrics) {
+        return List.of(metrics);
+    }
+}
