@@ -3,6 +3,7 @@ package dev.capstan.infra.foundation;
 import dev.capstan.infra.Names;
 import dev.capstan.infra.identity.Arns;
 import dev.capstan.infra.identity.Policies;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -73,9 +74,11 @@ public final class CiIdentity extends Construct {
 
     /** Trusts the OIDC token of one job: exact audience and subject, no wildcards. */
     private static FederatedPrincipal jobToken(String providerArn, String subject) {
-        return new FederatedPrincipal(providerArn, Map.of("StringEquals", Map.of(
-                Policies.GITHUB_OIDC_HOST + ":aud", AUDIENCE,
-                Policies.GITHUB_OIDC_HOST + ":sub", subject)), "sts:AssumeRoleWithWebIdentity");
+        // Ordered: the template is the same on every synthesis.
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put(Policies.GITHUB_OIDC_HOST + ":aud", AUDIENCE);
+        claims.put(Policies.GITHUB_OIDC_HOST + ":sub", subject);
+        return new FederatedPrincipal(providerArn, Map.of("StringEquals", claims), "sts:AssumeRoleWithWebIdentity");
     }
 
     public Role imagePushRole() {

@@ -1,6 +1,7 @@
 package dev.capstan.infra.service;
 
 import dev.capstan.infra.Names;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -58,7 +59,7 @@ public final class Alarms extends Construct {
                         + "in 2 of 3 minutes with at least " + MIN_REQUESTS_FOR_A_RATE + " requests a minute")
                 .metric(MathExpression.Builder.create()
                         .expression("IF(requests >= " + MIN_REQUESTS_FOR_A_RATE + ", 100 * FILL(errors, 0) / requests, 0)")
-                        .usingMetrics(Map.of("requests", metrics.requests(), "errors", metrics.target5xx()))
+                        .usingMetrics(ordered("requests", metrics.requests(), "errors", metrics.target5xx()))
                         .label("target 5xx %").period(PERIOD).build())
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .threshold(ERROR_RATE_PERCENT)
@@ -85,7 +86,7 @@ public final class Alarms extends Construct {
                         // 100 its replacement was healthy before it left, so the minute's maximum never drops. A
                         // missing healthy count (no target left) counts as none.
                         .expression("desired - FILL(healthy, 0)")
-                        .usingMetrics(Map.of("desired", metrics.desired(), "healthy", metrics.healthyHosts()))
+                        .usingMetrics(ordered("desired", metrics.desired(), "healthy", metrics.healthyHosts()))
                         .label("healthy targets missing").period(PERIOD).build())
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .threshold(1)
@@ -119,7 +120,11 @@ public final class Alarms extends Construct {
                 a.getNode().getDefaultChild()).getAlarmName()).toList());
     }
 
-    static List<IMetric> asList(IMetric... metrics) {
-        return List.of(metrics);
+    /** Two named metrics in a fixed order: the template is the same on every synthesis. */
+    private static Map<String, IMetric> ordered(String firstId, IMetric first, String secondId, IMetric second) {
+        Map<String, IMetric> out = new LinkedHashMap<>();
+        out.put(firstId, first);
+        out.put(secondId, second);
+        return out;
     }
 }
