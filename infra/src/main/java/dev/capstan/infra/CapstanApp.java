@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
@@ -67,6 +70,8 @@ public final class CapstanApp {
                 .build();
         new FoundationStack(app, FOUNDATION_STACK, stackProps, settings);
         new ServiceStack(app, serviceStackName(settings.environment()), stackProps, settings);
+        // AWS Solutions rules on every resource; each accepted finding is suppressed beside its resource, with why.
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         return app;
     }
 

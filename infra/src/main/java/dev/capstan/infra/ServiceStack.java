@@ -21,7 +21,8 @@ public final class ServiceStack extends Stack {
         Network network = new Network(this, "Network", settings.vpcCidr(), settings.availabilityZones(), settings.egress());
         LoadBalancer loadBalancer = new LoadBalancer(this, "LoadBalancer", network, settings.certificateArn(),
                 settings.ingressCidrs());
-        InstanceIdentity identity = new InstanceIdentity(this, "InstanceIdentity", new Policies(Arns.of(this), names));
+        InstanceIdentity identity = new InstanceIdentity(this, "InstanceIdentity", new Policies(Arns.of(this), names),
+                Arns.of(this), names);
         Fleet fleet = new Fleet(this, "Fleet", names,
                 new Fleet.Size(settings.instanceType(), settings.minSize(), settings.maxSize()),
                 network, loadBalancer, identity);

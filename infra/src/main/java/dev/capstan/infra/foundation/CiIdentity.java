@@ -1,5 +1,6 @@
 package dev.capstan.infra.foundation;
 
+import dev.capstan.infra.Findings;
 import dev.capstan.infra.Names;
 import dev.capstan.infra.identity.Arns;
 import dev.capstan.infra.identity.Policies;
@@ -70,6 +71,19 @@ public final class CiIdentity extends Construct {
             imagePushRole.getNode().addDependency(provider);
             deployRole.getNode().addDependency(provider);
         }
+        Findings.acceptNag(imagePushRole, "AwsSolutions-IAM5",
+                "ecr:GetAuthorizationToken has no resource-level permissions (Service Authorization Reference); every "
+                        + "other action is on the one repository", "*");
+        Findings.acceptNag(deployRole, "AwsSolutions-IAM5",
+                "Each wildcard is the narrowest AWS allows: the Describe actions have no resource-level permissions; "
+                        + "group names are capstan-<environment> and their ARNs carry an id unknown before creation; "
+                        + "launch templates are narrowed by the capstan:service tag; one last-good parameter per "
+                        + "environment; RunInstances is checked on resources a launch creates (instance, volume, "
+                        + "network interface: no id beforehand) and on the subnets, security groups and AMI of every "
+                        + "environment's template",
+                "*", arns.autoScalingGroup(Names.GROUP_PATTERN), arns.ec2("launch-template"),
+                arns.ssmParameter(Names.LAST_GOOD_PARAMETER_PATTERN), arns.ec2("subnet"), arns.ec2("security-group"),
+                arns.ec2Images(), arns.ec2("volume"), arns.ec2("network-interface"), arns.ec2("instance"));
     }
 
     /** Trusts the OIDC token of one job: exact audience and subject, no wildcards. */

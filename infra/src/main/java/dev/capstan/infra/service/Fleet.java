@@ -1,5 +1,6 @@
 package dev.capstan.infra.service;
 
+import dev.capstan.infra.Findings;
 import dev.capstan.infra.Names;
 import dev.capstan.userdata.RenderedUserData;
 import java.util.List;
@@ -132,6 +133,8 @@ public final class Fleet extends Construct {
                 // No DesiredCapacity: it starts at MinSize, and afterwards only scaling and the rollout change it;
                 // a stack update never resets it.
                 .vpcZoneIdentifier(network.vpc().selectSubnets(network.privateSubnets()).getSubnetIds())
+                // The zones of those subnets, written out: two or more, so the loss of one leaves the others serving.
+                .availabilityZones(network.vpc().getAvailabilityZones())
                 .targetGroupArns(List.of(loadBalancer.targetGroup().getTargetGroupArn()))
                 // The load balancer's readiness verdict replaces an instance that stops being ready, not only one
                 // whose EC2 status checks fail.
@@ -161,6 +164,11 @@ public final class Fleet extends Construct {
         // The instance role's policy (CompleteLifecycleAction) and the log group exist before the first instance.
         group.addDependency(identity.roleResource());
         group.getNode().addDependency(logGroup);
+        Findings.acceptLint(group, "The zones come from the context, named on purpose (no lookup at synthesis); "
+                + "they are the zones of the group's subnets", "W3010");
+        Findings.acceptNag(group, "AwsSolutions-AS3",
+                "Scaling and refresh activity is on the dashboard, in the alarms the refresh watches and in the "
+                        + "rollout's own output; an SNS topic with no subscriber would add nothing");
     }
 
     private static CfnTag tag(String key, String value) {

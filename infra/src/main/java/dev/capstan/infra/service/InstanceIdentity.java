@@ -1,5 +1,7 @@
 package dev.capstan.infra.service;
 
+import dev.capstan.infra.Findings;
+import dev.capstan.infra.identity.Arns;
 import dev.capstan.infra.Names;
 import dev.capstan.infra.identity.Policies;
 import java.util.List;
@@ -19,7 +21,7 @@ public final class InstanceIdentity extends Construct {
     private final Role role;
     private final CfnInstanceProfile profile;
 
-    public InstanceIdentity(Construct scope, String id, Policies policies) {
+    public InstanceIdentity(Construct scope, String id, Policies policies, Arns arns, Names names) {
         super(scope, id);
         role = Role.Builder.create(this, "Role")
                 // The name the deploy role may pass to EC2 (iam:PassRole), and nothing else.
@@ -29,6 +31,11 @@ public final class InstanceIdentity extends Construct {
                 .inlinePolicies(Map.of("instance", policies.instanceRole()))
                 .build();
         profile = CfnInstanceProfile.Builder.create(this, "Profile").roles(List.of(role.getRoleName())).build();
+        Findings.acceptNag(role, "AwsSolutions-IAM5",
+                "ecr:GetAuthorizationToken and the Auto Scaling Describe actions have no resource-level permissions; "
+                        + "the group's ARN carries an id unknown before it exists (its name is fixed); the awslogs "
+                        + "driver names one stream per instance id in the one log group",
+                "*", arns.autoScalingGroup(names.group()), arns.logStreams(names.logGroup()));
     }
 
     public CfnInstanceProfile profile() {

@@ -1,10 +1,10 @@
 package dev.capstan.infra.service;
 
+import dev.capstan.infra.Findings;
 import java.util.List;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
@@ -71,7 +71,7 @@ public final class LoadBalancer extends Construct {
                 // The service's drain window: a deregistered target finishes its requests before it is stopped.
                 .deregistrationDelay(Timings.seconds(Timings.DEREGISTRATION_DELAY_SECONDS))
                 .build();
-        ApplicationListener https = alb.addListener("Https", software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps.builder()
+        alb.addListener("Https", software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps.builder()
                 .protocol(ApplicationProtocol.HTTPS)
                 .port(443)
                 .certificates(List.of(ListenerCertificate.fromArn(certificateArn)))
@@ -87,7 +87,15 @@ public final class LoadBalancer extends Construct {
                 .defaultAction(ListenerAction.redirect(RedirectOptions.builder()
                         .protocol("HTTPS").port("443").permanent(true).build()))
                 .build());
-        https.getNode().addDependency(targetGroup);
+        if (ingressCidrs.stream().anyMatch(c -> c.endsWith("/0"))) {
+            Findings.acceptNag(securityGroup, "AwsSolutions-EC23",
+                    "A public API: the configured ranges (context ingressCidrs) include the whole internet, on "
+                            + "ports 443 and 80 (which only redirects) of the load balancer, never of an instance");
+        }
+        Findings.acceptNag(alb, "AwsSolutions-ELB2",
+                "Every request is already logged by the service itself (JSON access log on stdout, shipped to the "
+                        + "environment's CloudWatch Logs group); load balancer access logs would need an S3 bucket "
+                        + "with its own policy and logging for a second copy");
     }
 
     /** Lets the load balancer reach the fleet's application port; nothing else goes out of it. */
