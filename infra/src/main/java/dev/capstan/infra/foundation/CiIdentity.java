@@ -10,7 +10,6 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.CfnOIDCProvider;
 import software.amazon.awscdk.services.iam.FederatedPrincipal;
-import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
@@ -101,10 +100,5 @@ public final class CiIdentity extends Construct {
 
     public Role deployRole() {
         return deployRole;
-    }
-
-    /** For the committed trust policy files: the document a role's trust is rendered from. */
-    public static PolicyDocument trustOf(Role role) {
-        return role.getAssumeRolePolicy();
     }
 }

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeElb;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
 import software.constructs.Construct;
 
 /**
@@ -41,8 +45,8 @@ public final class Alarms extends Construct {
         var alb = loadBalancer.alb();
         metrics = new Metrics(
                 tg.getMetrics().requestCount(options("Sum")),
-                tg.getMetrics().httpCodeTarget(software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget.TARGET_5XX_COUNT, options("Sum")),
-                alb.getMetrics().httpCodeElb(software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeElb.ELB_5XX_COUNT, options("Sum")),
+                tg.getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, options("Sum")),
+                alb.getMetrics().httpCodeElb(HttpCodeElb.ELB_5XX_COUNT, options("Sum")),
                 tg.getMetrics().targetResponseTime(options("p50")),
                 tg.getMetrics().targetResponseTime(options("p99")),
                 tg.getMetrics().healthyHostCount(options("Maximum")),
@@ -97,8 +101,8 @@ public final class Alarms extends Construct {
         alarms = List.of(errorRate, latency, healthy);
     }
 
-    private static software.amazon.awscdk.services.cloudwatch.MetricOptions options(String statistic) {
-        return software.amazon.awscdk.services.cloudwatch.MetricOptions.builder().statistic(statistic).period(PERIOD).build();
+    private static MetricOptions options(String statistic) {
+        return MetricOptions.builder().statistic(statistic).period(PERIOD).build();
     }
 
     private static Metric groupMetric(String groupName, String name, String statistic) {
@@ -116,7 +120,7 @@ public final class Alarms extends Construct {
 
     /** The names the deploy passes as --alarms, comma-separated. */
     public String names() {
-        return String.join(",", alarms.stream().map(a -> ((software.amazon.awscdk.services.cloudwatch.CfnAlarm)
+        return String.join(",", alarms.stream().map(a -> ((CfnAlarm)
                 a.getNode().getDefaultChild()).getAlarmName()).toList());
     }
 

@@ -1,8 +1,8 @@
 package dev.capstan.infra.service;
 
 import dev.capstan.infra.Findings;
-import dev.capstan.infra.identity.Arns;
 import dev.capstan.infra.Names;
+import dev.capstan.infra.identity.Arns;
 import dev.capstan.infra.identity.Policies;
 import java.util.List;
 import java.util.Map;
