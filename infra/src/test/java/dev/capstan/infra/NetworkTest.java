@@ -35,9 +35,13 @@ class NetworkTest {
     }
 
     @Test
-    void oneSharedNatGatewayByDefault() {
+    void oneSharedNatGatewayByDefaultAndImageLayersBypassIt() {
         app.service().resourceCountIs("AWS::EC2::NatGateway", 1);
-        app.service().resourceCountIs("AWS::EC2::VPCEndpoint", 0);
+        assertThat(Templates.resourcesOfType(app.serviceJson(), "AWS::EC2::VPCEndpoint")).singleElement().satisfies(e -> {
+            assertThat(Templates.resolved(e.at("/Properties/ServiceName"), Templates.EXAMPLE_PSEUDO).asText())
+                    .isEqualTo("com.amazonaws.eu-west-1.s3");
+            assertThat(e.at("/Properties/VpcEndpointType").asText()).isEqualTo("Gateway");
+        });
     }
 
     @Test

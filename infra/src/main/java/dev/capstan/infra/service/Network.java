@@ -84,12 +84,13 @@ public final class Network extends Construct {
                         .service(endpoint.getValue()).privateDnsEnabled(true).securityGroups(List.of(endpointSecurityGroup))
                         .subnets(privateSubnets()).open(false).build());
             }
-            // Image layers (and the Amazon Linux package repositories) come from S3; a gateway endpoint costs nothing.
-            vpc.addGatewayEndpoint("S3", GatewayVpcEndpointOptions.builder()
-                    .service(GatewayVpcEndpointAwsService.S3).subnets(List.of(privateSubnets())).build());
         } else {
             endpointSecurityGroup = null;
         }
+        // Image layers (and the Amazon Linux package repositories) come from S3. A gateway endpoint costs nothing and
+        // keeps every pull off the NAT gateway's per-GB charge; without NAT it is S3's only route.
+        vpc.addGatewayEndpoint("S3", GatewayVpcEndpointOptions.builder()
+                .service(GatewayVpcEndpointAwsService.S3).subnets(List.of(privateSubnets())).build());
     }
 
     private static void acceptNamedZone(ISubnet subnet) {
