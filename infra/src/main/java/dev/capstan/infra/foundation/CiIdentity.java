@@ -10,6 +10,7 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.CfnOIDCProvider;
 import software.amazon.awscdk.services.iam.FederatedPrincipal;
+import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
@@ -50,22 +51,12 @@ public final class CiIdentity extends Construct {
         // Named by ARN whether or not this stack makes it: the trust policies are the same either way.
         String providerArn = arns.oidcProvider(Policies.GITHUB_OIDC_HOST);
 
-        imagePushRole = Role.Builder.create(this, "ImagePushRole")
-                .roleName(Names.IMAGE_PUSH_ROLE)
-                .description("GitHub Actions, job image: push the service image to ECR")
-                .assumedBy(jobToken(providerArn, trust.imageJobSubject()))
-                .inlinePolicies(Map.of("image-push", policies.imagePushRole()))
-                // The image job's push takes minutes; the default hour is plenty.
-                .maxSessionDuration(Duration.hours(1))
-                .build();
-        deployRole = Role.Builder.create(this, "DeployRole")
-                .roleName(Names.DEPLOY_ROLE)
-                .description("GitHub Actions, job deploy: roll a new image out with an instance refresh")
-                .assumedBy(jobToken(providerArn, trust.deployJobSubject()))
-                .inlinePolicies(Map.of("deploy", policies.deployRole()))
-                // The deploy job asks for 90-minute credentials (its limit is 75 minutes, not refreshed meanwhile).
-                .maxSessionDuration(Duration.hours(2))
-                .build();
+        // The image job's push takes minutes: the default hour is plenty.
+        imagePushRole = jobRole("ImagePushRole", Names.IMAGE_PUSH_ROLE, "GitHub Actions, job image: push the service image to ECR",
+                jobToken(providerArn, trust.imageJobSubject()), "image-push", policies.imagePushRole(), Duration.hours(1));
+        // The deploy job asks for 90-minute credentials (its limit is 75 minutes, and they are not refreshed).
+        deployRole = jobRole("DeployRole", Names.DEPLOY_ROLE, "GitHub Actions, job deploy: roll a new image out with an instance refresh",
+                jobToken(providerArn, trust.deployJobSubject()), "deploy", policies.deployRole(), Duration.hours(2));
         if (provider != null) {
             imagePushRole.getNode().addDependency(provider);
             deployRole.getNode().addDependency(provider);
@@ -83,6 +74,12 @@ public final class CiIdentity extends Construct {
                 "*", arns.autoScalingGroup(Names.GROUP_PATTERN), arns.ec2("launch-template"),
                 arns.ssmParameter(Names.LAST_GOOD_PARAMETER_PATTERN), arns.ec2("subnet"), arns.ec2("security-group"),
                 arns.ec2Images(), arns.ec2("volume"), arns.ec2("network-interface"), arns.ec2("instance"));
+    }
+
+    private Role jobRole(String id, String name, String description, FederatedPrincipal trust, String policyName,
+                         PolicyDocument policy, Duration maxSession) {
+        return Role.Builder.create(this, id).roleName(name).description(description).assumedBy(trust)
+                .inlinePolicies(Map.of(policyName, policy)).maxSessionDuration(maxSession).build();
     }
 
     /** Trusts the OIDC token of one job: exact audience and subject, no wildcards. */

@@ -57,47 +57,26 @@ public final class Alarms extends Construct {
                 groupMetric(groupName, "GroupTerminatingInstances", "Maximum"),
                 groupMetric(groupName, "GroupTotalInstances", "Maximum"));
 
-        Alarm errorRate = Alarm.Builder.create(this, "Target5xxRate")
-                .alarmName(names.alarm("target-5xx-rate"))
-                .alarmDescription("More than " + ERROR_RATE_PERCENT + " % of the requests the instances answered were 5xx, "
-                        + "in 2 of 3 minutes with at least " + MIN_REQUESTS_FOR_A_RATE + " requests a minute")
-                .metric(MathExpression.Builder.create()
-                        .expression("IF(requests >= " + MIN_REQUESTS_FOR_A_RATE + ", 100 * FILL(errors, 0) / requests, 0)")
-                        .usingMetrics(ordered("requests", metrics.requests(), "errors", metrics.target5xx()))
-                        .label("target 5xx %").period(PERIOD).build())
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .threshold(ERROR_RATE_PERCENT)
-                .evaluationPeriods(3).datapointsToAlarm(2)
-                // No requests is no evidence of errors.
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm latency = Alarm.Builder.create(this, "P99Latency")
-                .alarmName(names.alarm("p99-latency"))
-                .alarmDescription("p99 of the instances' response time above " + P99_LATENCY_SECONDS + " s in 3 of 3 minutes")
-                .metric(metrics.latencyP99())
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .threshold(P99_LATENCY_SECONDS)
-                // Three whole minutes: a new JVM's first seconds are slower, and must not roll a release back.
-                .evaluationPeriods(3).datapointsToAlarm(3)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm healthy = Alarm.Builder.create(this, "HealthyHostsBelowDesired")
-                .alarmName(names.alarm("healthy-hosts-below-desired"))
-                .alarmDescription("Fewer healthy targets than the group's desired capacity for 3 whole minutes")
-                .metric(MathExpression.Builder.create()
-                        // The most healthy targets seen in each minute against the least desired capacity: a target
-                        // that is deregistering (draining) is not healthy, but with a minimum healthy percentage of
-                        // 100 its replacement was healthy before it left, so the minute's maximum never drops. A
-                        // missing healthy count (no target left) counts as none.
-                        .expression("desired - FILL(healthy, 0)")
-                        .usingMetrics(ordered("desired", metrics.desired(), "healthy", metrics.healthyHosts()))
-                        .label("healthy targets missing").period(PERIOD).build())
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .threshold(1)
-                .evaluationPeriods(3).datapointsToAlarm(3)
-                // Without the group's metrics (collection off, or the group gone) there is nothing to compare.
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
+        // Each alarm looks at three one-minute periods; no data is no evidence of trouble (no requests, no errors; no
+        // group metrics, collection off or the group gone: nothing to compare).
+        Alarm errorRate = alarm("Target5xxRate", names.alarm("target-5xx-rate"),
+                "More than " + ERROR_RATE_PERCENT + " % of the requests the instances answered were 5xx, in 2 of 3 "
+                        + "minutes with at least " + MIN_REQUESTS_FOR_A_RATE + " requests a minute",
+                expression("IF(requests >= " + MIN_REQUESTS_FOR_A_RATE + ", 100 * FILL(errors, 0) / requests, 0)",
+                        "target 5xx %", "requests", metrics.requests(), "errors", metrics.target5xx()),
+                ComparisonOperator.GREATER_THAN_THRESHOLD, ERROR_RATE_PERCENT, 2);
+        // Three whole minutes: a new JVM's first seconds are slower, and must not roll a release back.
+        Alarm latency = alarm("P99Latency", names.alarm("p99-latency"),
+                "p99 of the instances' response time above " + P99_LATENCY_SECONDS + " s in 3 of 3 minutes",
+                metrics.latencyP99(), ComparisonOperator.GREATER_THAN_THRESHOLD, P99_LATENCY_SECONDS, 3);
+        // The most healthy targets seen in each minute against the least desired capacity: a target that is
+        // deregistering (draining) is not healthy, but with a minimum healthy percentage of 100 its replacement was
+        // healthy before it left, so the minute's maximum never drops. No healthy count (no target left) is none.
+        Alarm healthy = alarm("HealthyHostsBelowDesired", names.alarm("healthy-hosts-below-desired"),
+                "Fewer healthy targets than the group's desired capacity for 3 whole minutes",
+                expression("desired - FILL(healthy, 0)", "healthy targets missing",
+                        "desired", metrics.desired(), "healthy", metrics.healthyHosts()),
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 3);
         alarms = List.of(errorRate, latency, healthy);
     }
 
@@ -124,11 +103,22 @@ public final class Alarms extends Construct {
                 a.getNode().getDefaultChild()).getAlarmName()).toList());
     }
 
-    /** Two named metrics in a fixed order: the template is the same on every synthesis. */
-    private static Map<String, IMetric> ordered(String firstId, IMetric first, String secondId, IMetric second) {
-        Map<String, IMetric> out = new LinkedHashMap<>();
-        out.put(firstId, first);
-        out.put(secondId, second);
-        return out;
+    private Alarm alarm(String id, String name, String description, IMetric metric, ComparisonOperator operator,
+                        double threshold, int badMinutesOfThree) {
+        return Alarm.Builder.create(this, id).alarmName(name).alarmDescription(description).metric(metric)
+                .comparisonOperator(operator).threshold(threshold)
+                .evaluationPeriods(3).datapointsToAlarm(badMinutesOfThree)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+    }
+
+    /** A one-minute expression over two named metrics, kept in order: the template is the same on every synthesis. */
+    private static MathExpression expression(String expression, String label, String firstId, IMetric first,
+                                             String secondId, IMetric second) {
+        Map<String, IMetric> metrics = new LinkedHashMap<>();
+        metrics.put(firstId, first);
+        metrics.put(secondId, second);
+        return MathExpression.Builder.create().expression(expression).usingMetrics(metrics).label(label).period(PERIOD)
+                .build();
     }
 }
