@@ -14,8 +14,8 @@ class NagTest {
         List<String> findings = new ArrayList<>();
         for (Synthesized app : Tools.variants()) {
             JsonNode manifest = Synthesized.JSON.readTree(app.outdir().resolve("manifest.json").toFile());
-            manifest.get("artifacts").fields().forEachRemaining(artifact ->
-                    artifact.getValue().path("metadata").fields().forEachRemaining(path -> path.getValue().forEach(entry -> {
+            manifest.get("artifacts").properties().forEach(artifact ->
+                    artifact.getValue().path("metadata").properties().forEach(path -> path.getValue().forEach(entry -> {
                         String type = entry.get("type").asText();
                         if (type.equals("aws:cdk:error") || type.equals("aws:cdk:warning")) {
                             findings.add(path.getKey() + ": " + entry.get("data").asText());

@@ -60,7 +60,7 @@ class SecurityGroupsTest {
 
     private static String groupDescribedAs(Synthesized app, String prefix) {
         List<String> ids = new ArrayList<>();
-        app.serviceJson().get("Resources").fields().forEachRemaining(e -> {
+        app.serviceJson().get("Resources").properties().forEach(e -> {
             if (e.getValue().get("Type").asText().equals("AWS::EC2::SecurityGroup")
                     && e.getValue().at("/Properties/GroupDescription").asText().startsWith(prefix)) {
                 ids.add(e.getKey());
@@ -76,7 +76,7 @@ class SecurityGroupsTest {
 
     static List<Rule> allRules(Synthesized app) {
         List<Rule> out = new ArrayList<>();
-        app.serviceJson().get("Resources").fields().forEachRemaining(e -> {
+        app.serviceJson().get("Resources").properties().forEach(e -> {
             JsonNode r = e.getValue();
             JsonNode p = r.get("Properties");
             switch (r.get("Type").asText()) {

@@ -31,7 +31,7 @@ public final class Templates {
     /** The logical id of the one resource of a type. */
     public static String logicalIdOf(JsonNode template, String type) {
         List<String> ids = new ArrayList<>();
-        template.get("Resources").fields().forEachRemaining(e -> {
+        template.get("Resources").properties().forEach(e -> {
             if (e.getValue().get("Type").asText().equals(type)) {
                 ids.add(e.getKey());
             }
@@ -90,7 +90,7 @@ public final class Templates {
         }
         if (node.isObject()) {
             var copy = Synthesized.JSON.createObjectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), resolved(e.getValue(), refs)));
+            node.properties().forEach(e -> copy.set(e.getKey(), resolved(e.getValue(), refs)));
             return copy;
         }
         if (node.isArray()) {
