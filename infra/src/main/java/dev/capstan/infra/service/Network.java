@@ -2,6 +2,7 @@ package dev.capstan.infra.service;
 
 import dev.capstan.infra.Findings;
 import dev.capstan.infra.Settings.Egress;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,26 +30,17 @@ import software.constructs.Construct;
  */
 public final class Network extends Construct {
     /** The AWS services the instances call: ECR (API and registry), CloudWatch Logs, STS, Auto Scaling, SSM. */
-    static final Map<String, IInterfaceVpcEndpointService> INTERFACE_ENDPOINTS = new LinkedHashMap<>();
-
-    static {
-        INTERFACE_ENDPOINTS.put("EcrApi", InterfaceVpcEndpointAwsService.ECR);
-        INTERFACE_ENDPOINTS.put("EcrRegistry", InterfaceVpcEndpointAwsService.ECR_DOCKER);
-        INTERFACE_ENDPOINTS.put("Logs", InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS);
-        INTERFACE_ENDPOINTS.put("Sts", InterfaceVpcEndpointAwsService.STS);
-        INTERFACE_ENDPOINTS.put("AutoScaling", InterfaceVpcEndpointAwsService.AUTOSCALING);
-        INTERFACE_ENDPOINTS.put("Ssm", InterfaceVpcEndpointAwsService.SSM);
-    }
+    static final Map<String, IInterfaceVpcEndpointService> INTERFACE_ENDPOINTS = interfaceEndpoints();
     private static final int HTTPS = 443;
 
     private final Vpc vpc;
-    private final Egress egress;
+    private final SubnetType privateType;
     private final SecurityGroup endpointSecurityGroup;
 
     public Network(Construct scope, String id, String cidr, List<String> availabilityZones, Egress egress) {
         super(scope, id);
-        this.egress = egress;
-        SubnetType privateType = egress == Egress.ENDPOINTS ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS;
+        // Without NAT the private subnets have no route out at all.
+        privateType = egress == Egress.ENDPOINTS ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS;
         vpc = Vpc.Builder.create(this, "Vpc")
                 .ipAddresses(IpAddresses.cidr(cidr))
                 // Named zones (context), never looked up: two or more, so that the group and the load balancer
@@ -73,7 +65,7 @@ public final class Network extends Construct {
         for (ISubnet subnet : vpc.getPublicSubnets()) {
             acceptNamedZone(subnet);
         }
-        for (ISubnet subnet : egress == Egress.ENDPOINTS ? vpc.getIsolatedSubnets() : vpc.getPrivateSubnets()) {
+        for (ISubnet subnet : vpc.selectSubnets(privateSubnets()).getSubnets()) {
             acceptNamedZone(subnet);
         }
         if (egress == Egress.ENDPOINTS) {
@@ -93,6 +85,17 @@ public final class Network extends Construct {
                 .service(GatewayVpcEndpointAwsService.S3).subnets(List.of(privateSubnets())).build());
     }
 
+    private static Map<String, IInterfaceVpcEndpointService> interfaceEndpoints() {
+        Map<String, IInterfaceVpcEndpointService> endpoints = new LinkedHashMap<>();
+        endpoints.put("EcrApi", InterfaceVpcEndpointAwsService.ECR);
+        endpoints.put("EcrRegistry", InterfaceVpcEndpointAwsService.ECR_DOCKER);
+        endpoints.put("Logs", InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS);
+        endpoints.put("Sts", InterfaceVpcEndpointAwsService.STS);
+        endpoints.put("AutoScaling", InterfaceVpcEndpointAwsService.AUTOSCALING);
+        endpoints.put("Ssm", InterfaceVpcEndpointAwsService.SSM);
+        return Collections.unmodifiableMap(endpoints);
+    }
+
     private static void acceptNamedZone(ISubnet subnet) {
         Findings.acceptLint((CfnResource) subnet.getNode().getDefaultChild(),
                 "The zones are named in the context on purpose: synthesis needs no lookup and no credentials, and "
@@ -108,9 +111,7 @@ public final class Network extends Construct {
     }
 
     public SubnetSelection privateSubnets() {
-        return SubnetSelection.builder()
-                .subnetType(egress == Egress.ENDPOINTS ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS)
-                .build();
+        return SubnetSelection.builder().subnetType(privateType).build();
     }
 
     /**
@@ -121,7 +122,7 @@ public final class Network extends Construct {
      * the instance metadata service and Amazon Time Sync are link-local and not subject to security groups.
      */
     public void allowAwsServicesFrom(ISecurityGroup group) {
-        group.addEgressRule(Peer.anyIpv4(), Port.tcp(HTTPS), egress == Egress.ENDPOINTS
+        group.addEgressRule(Peer.anyIpv4(), Port.tcp(HTTPS), endpointSecurityGroup != null
                 ? "HTTPS to the VPC endpoints and S3's gateway (the only routes)" : "HTTPS to AWS service endpoints through NAT");
         if (endpointSecurityGroup != null) {
             endpointSecurityGroup.addIngressRule(group, Port.tcp(HTTPS), "HTTPS from the instances");
