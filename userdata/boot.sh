@@ -120,6 +120,19 @@ ensure_aws_cli() {
   dnf install -y awscli-2 >/dev/null || fail "dnf install awscli-2 failed"
 }
 
+# The fleet boots the ECS-optimized AMI for its preinstalled Docker; its ECS agent has no cluster to join here (and
+# the instance role no ECS permission). Its unit starts after cloud-final, which is running this script: stopping it
+# without waiting (--no-block) cancels that start instead of deadlocking, and masking keeps it off after a reboot.
+disable_ecs_agent() {
+  command -v systemctl >/dev/null || return 0
+  [[ -n $(systemctl list-unit-files --no-legend ecs.service 2>/dev/null) ]] || return 0
+  if systemctl mask --now --no-block ecs.service >/dev/null 2>&1; then
+    log "ECS agent disabled"
+  else
+    log "could not disable the ECS agent; going on (it cannot join a cluster without ECS permissions)"
+  fi
+}
+
 ensure_docker() {
   if docker info >/dev/null 2>&1; then
     return 0
@@ -248,6 +261,7 @@ main() {
   validate_inputs
   read_instance_facts
   ensure_aws_cli
+  disable_ecs_agent
   ensure_docker
   if [[ -n $(running_container_of_this_digest) ]]; then
     log "container $CONTAINER_NAME already runs $IMAGE_DIGEST: not starting another"

@@ -1,5 +1,6 @@
 package dev.capstan.userdata;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,30 +26,58 @@ public final class UserDataRenderer {
     private static final Pattern SINGLE_QUOTE_SAFE = Pattern.compile("[\\x20-\\x26\\x28-\\x7E]*");
 
     public RenderedUserData render(UserDataTemplate template, UserDataValues values) {
+        return render(template, values, DeferredValues.none());
+    }
+
+    /**
+     * Renders with some values deferred to deploy time: each deferred placeholder's value is a stand-in that goes
+     * into the script unchanged, and the size limit is checked as if it were as long as its declared maximum.
+     */
+    public RenderedUserData render(UserDataTemplate template, UserDataValues values, DeferredValues deferred) {
         Map<String, String> byName = values.byPlaceholder();
+        for (String name : deferred.placeholders()) {
+            if (!byName.containsKey(name)) {
+                throw new UserDataException("The deferred value {{" + name + "}} is not a placeholder; defer only "
+                        + String.join(", ", braces(byName.keySet())) + ".");
+            }
+        }
         Set<String> unknown = new LinkedHashSet<>();
         Matcher m = PLACEHOLDER.matcher(template.text());
         StringBuilder out = new StringBuilder(template.text().length() + 256);
+        // Bytes of the script once every deferred value has its longest real value.
+        long longest = 0;
+        int literalFrom = 0;
         while (m.find()) {
+            longest += utf8Bytes(template.text().substring(literalFrom, m.start()));
+            literalFrom = m.end();
             String name = m.group(1);
             if (!byName.containsKey(name)) {
                 unknown.add(name);
                 m.appendReplacement(out, "");
                 continue;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(checked(name, byName.get(name))));
+            String value = checked(name, byName.get(name));
+            longest += deferred.isDeferred(name) ? deferred.maxBytes(name) : utf8Bytes(value);
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
+        longest += utf8Bytes(template.text().substring(literalFrom));
         if (!unknown.isEmpty()) {
             throw new UserDataException("The template " + template.source() + " has unknown placeholders "
                     + String.join(", ", unknown) + "; use only " + String.join(", ", braces(byName.keySet())) + ".");
         }
-        RenderedUserData rendered = new RenderedUserData(out.toString());
-        if (rendered.rawBytes() > MAX_DECODED_BYTES) {
-            throw new UserDataException("The rendered user-data is " + rendered.rawBytes() + " bytes, over AWS's limit of "
-                    + MAX_DECODED_BYTES + " bytes (counted before base64 encoding); shorten " + template.source() + ".");
+        RenderedUserData rendered = new RenderedUserData(out.toString(), Math.toIntExact(longest));
+        if (rendered.longestRawBytes() > MAX_DECODED_BYTES) {
+            String deferredNote = deferred.isEmpty() ? "" : " with every deferred value at its declared maximum";
+            throw new UserDataException("The rendered user-data is " + rendered.longestRawBytes() + " bytes"
+                    + deferredNote + ", over AWS's limit of " + MAX_DECODED_BYTES
+                    + " bytes (counted before base64 encoding); shorten " + template.source() + ".");
         }
         return rendered;
+    }
+
+    private static int utf8Bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String checked(String name, String value) {

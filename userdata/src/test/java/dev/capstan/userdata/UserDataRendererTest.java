@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UserDataRendererTest {
@@ -91,6 +92,55 @@ class UserDataRendererTest {
                 template("docker inspect --format '{{if .State.Running}}{{end}}' {{...}} {{ ASG_NAME }}"), values());
 
         assertThat(rendered.script()).isEqualTo("docker inspect --format '{{if .State.Running}}{{end}}' {{...}} capstan-web");
+    }
+
+    @Test
+    void putsDeferredValuesIntoTheScriptUnchanged() {
+        UserDataValues v = new UserDataValues("${Token[REF.1]}", "${Token[TAG.2]}", "${Token[DIGEST.3]}", "g", "awslogs", "/g");
+        RenderedUserData rendered = renderer.render(template("R='{{IMAGE_REF}}' T='{{IMAGE_TAG}}' D='{{IMAGE_DIGEST}}'"), v,
+                DeferredValues.of(Map.of("IMAGE_REF", 400, "IMAGE_TAG", 128, "IMAGE_DIGEST", 71)));
+
+        assertThat(rendered.script()).isEqualTo("R='${Token[REF.1]}' T='${Token[TAG.2]}' D='${Token[DIGEST.3]}'");
+    }
+
+    @Test
+    void countsEachDeferredValueAtItsDeclaredMaximum() {
+        // 16,000 bytes of script plus a stand-in of 15 bytes whose real value may reach 400: 16,400 > 16,384.
+        UserDataValues v = new UserDataValues("${Token[REF.1]}", "t", DIGEST, "g", "awslogs", "/g");
+        String text = "x".repeat(16_000) + "{{IMAGE_REF}}";
+
+        assertThat(renderer.render(template(text), v).rawBytes()).isEqualTo(16_015);
+        assertThatThrownBy(() -> renderer.render(template(text), v, DeferredValues.of(Map.of("IMAGE_REF", 400))))
+                .isInstanceOf(UserDataException.class)
+                .hasMessageContaining("16400 bytes with every deferred value at its declared maximum, over AWS's limit");
+        assertThat(renderer.render(template(text), v, DeferredValues.of(Map.of("IMAGE_REF", 384))).longestRawBytes())
+                .isEqualTo(16_384);
+    }
+
+    @Test
+    void countsADeferredValueOnceForEachTimeItAppears() {
+        UserDataValues v = new UserDataValues("r/c@" + DIGEST, "${T}", DIGEST, "g", "awslogs", "/g");
+
+        RenderedUserData rendered = renderer.render(template("{{IMAGE_TAG}}-{{IMAGE_TAG}}"), v,
+                DeferredValues.of(Map.of("IMAGE_TAG", 100)));
+
+        assertThat(rendered.rawBytes()).isEqualTo(9);
+        assertThat(rendered.longestRawBytes()).isEqualTo(201);
+    }
+
+    @Test
+    void withoutDeferredValuesTheLongestSizeIsTheRealSize() {
+        RenderedUserData rendered = renderer.render(UserDataTemplate.fromFile(REAL_BOOT_SCRIPT), values());
+
+        assertThat(rendered.longestRawBytes()).isEqualTo(rendered.rawBytes());
+    }
+
+    @Test
+    void refusesToDeferWhatIsNoPlaceholderOrWithoutAMaximum() {
+        assertThatThrownBy(() -> renderer.render(template("{{IMAGE_TAG}}"), values(), DeferredValues.of(Map.of("IMAGE", 10))))
+                .hasMessageContaining("{{IMAGE}} is not a placeholder");
+        assertThatThrownBy(() -> DeferredValues.of(Map.of("IMAGE_TAG", 0)))
+                .hasMessageContaining("declares a maximum of 0 bytes");
     }
 
     private static UserDataTemplate template(String text) {

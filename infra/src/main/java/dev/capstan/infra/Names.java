@@ -1,0 +1,49 @@
+package dev.capstan.infra;
+
+/**
+ * The names the stacks, the rollout CLI, the boot script and the IAM policies share (docs/infrastructure.md,
+ * "Names"). Each is derived from the environment or the repository; nothing else may spell them.
+ */
+public record Names(String environment, String repository) {
+    /** The service tag: the deploy role may only version launch templates carrying it. */
+    public static final String SERVICE_TAG_KEY = "capstan:service";
+    public static final String SERVICE_TAG_VALUE = "capstan";
+    /** Group tags the CLI reads its defaults from (--last-good-parameter, --log-group). */
+    public static final String LAST_GOOD_PARAMETER_TAG = "capstan:last-good-parameter";
+    public static final String LOG_GROUP_TAG = "capstan:log-group";
+    /** Instance tag carrying the image tag each instance was launched with. */
+    public static final String IMAGE_TAG_TAG = "capstan:image-tag";
+    public static final String LAUNCH_HOOK = "capstan-launch";
+    /** One instance role per account: its name is what the deploy role may pass, and IAM names are account-wide. */
+    public static final String INSTANCE_ROLE = "capstan-instance";
+    public static final String IMAGE_PUSH_ROLE = "capstan-ci-image-push";
+    public static final String DEPLOY_ROLE = "capstan-ci-deploy";
+    /** Every group the deploy role may refresh; group names are capstan-<environment>. */
+    public static final String GROUP_PATTERN = "capstan-*";
+    /** Every environment's last-good parameter. */
+    public static final String LAST_GOOD_PARAMETER_PATTERN = "/capstan/*/last-good-image";
+
+    public String group() {
+        return "capstan-" + environment;
+    }
+
+    public String launchTemplate() {
+        return "capstan-" + environment;
+    }
+
+    public String lastGoodParameter() {
+        return "/capstan/" + environment + "/last-good-image";
+    }
+
+    public String logGroup() {
+        return "/capstan/" + environment + "/service";
+    }
+
+    public String alarm(String what) {
+        return "capstan-" + environment + "-" + what;
+    }
+
+    public String dashboard() {
+        return "capstan-" + environment;
+    }
+}

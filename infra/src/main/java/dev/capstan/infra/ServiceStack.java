@@ -1,0 +1,39 @@
+package dev.capstan.infra;
+
+import dev.capstan.infra.identity.Arns;
+import dev.capstan.infra.identity.Policies;
+import dev.capstan.infra.service.Alarms;
+import dev.capstan.infra.service.Dashboard;
+import dev.capstan.infra.service.Fleet;
+import dev.capstan.infra.service.InstanceIdentity;
+import dev.capstan.infra.service.LoadBalancer;
+import dev.capstan.infra.service.Network;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/** Per environment: network, load balancer, instance identity, fleet, alarms and dashboard. */
+public final class ServiceStack extends Stack {
+    public ServiceStack(Construct scope, String id, StackProps props, Settings settings) {
+        super(scope, id, props);
+        Names names = new Names(settings.environment(), settings.repository());
+        Network network = new Network(this, "Network", settings.vpcCidr(), settings.availabilityZones(), settings.egress());
+        LoadBalancer loadBalancer = new LoadBalancer(this, "LoadBalancer", network, settings.certificateArn(),
+                settings.ingressCidrs());
+        InstanceIdentity identity = new InstanceIdentity(this, "InstanceIdentity", new Policies(Arns.of(this), names),
+                Arns.of(this), names);
+        Fleet fleet = new Fleet(this, "Fleet", names,
+                new Fleet.Size(settings.instanceType(), settings.minSize(), settings.maxSize()),
+                network, loadBalancer, identity);
+        Alarms alarms = new Alarms(this, "Alarms", names, loadBalancer, names.group());
+        new Dashboard(this, "Dashboard", names.dashboard(), alarms);
+
+        CfnOutput.Builder.create(this, "LoadBalancerDnsName").value(loadBalancer.alb().getLoadBalancerDnsName())
+                .description("Point your DNS name (the certificate's) here").build();
+        CfnOutput.Builder.create(this, "AutoScalingGroupName").value(fleet.group().getAutoScalingGroupName())
+                .description("GitHub variable ASG_NAME").build();
+        CfnOutput.Builder.create(this, "RefreshAlarms").value(alarms.names())
+                .description("rollout deploy --alarms").build();
+    }
+}

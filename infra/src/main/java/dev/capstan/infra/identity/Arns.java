@@ -1,0 +1,53 @@
+package dev.capstan.infra.identity;
+
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Stack;
+
+/**
+ * ARNs of the resources the policies name, built from names rather than from resource references: a policy can
+ * then exist before the resource it names (the instance role's policy before its group), and the deploy role in the
+ * Foundation stack can name what the Service stack creates. The partition is the stack's own, so the same
+ * policies work in aws-cn and aws-us-gov.
+ */
+public record Arns(String partition, String region, String account) {
+    public static Arns of(Stack stack) {
+        return new Arns(Aws.PARTITION, stack.getRegion(), stack.getAccount());
+    }
+
+    public String ecrRepository(String name) {
+        return "arn:" + partition + ":ecr:" + region + ":" + account + ":repository/" + name;
+    }
+
+    public String role(String name) {
+        return "arn:" + partition + ":iam::" + account + ":role/" + name;
+    }
+
+    public String oidcProvider(String host) {
+        return "arn:" + partition + ":iam::" + account + ":oidc-provider/" + host;
+    }
+
+    /** A group by name (or name pattern); the group's id in the ARN is unknown until it exists, hence the *. */
+    public String autoScalingGroup(String name) {
+        return "arn:" + partition + ":autoscaling:" + region + ":" + account + ":autoScalingGroup:*:autoScalingGroupName/" + name;
+    }
+
+    /** An EC2 resource type in this account, e.g. {@code ec2("subnet")}: every resource of that type. */
+    public String ec2(String resourceType) {
+        return "arn:" + partition + ":ec2:" + region + ":" + account + ":" + resourceType + "/*";
+    }
+
+    /** Images belong to their owner's account, which may be AWS's (the ECS-optimized AMI): no account in the ARN. */
+    public String ec2Images() {
+        return "arn:" + partition + ":ec2:" + region + "::image/*";
+    }
+
+    /** Parameter names start with '/', which the ARN does not repeat. */
+    public String ssmParameter(String name) {
+        return "arn:" + partition + ":ssm:" + region + ":" + account + ":parameter" + name;
+    }
+
+    /** Every stream of one log group. */
+    public String logStreams(String logGroup) {
+        return "arn:" + partition + ":logs:" + region + ":" + account + ":log-group:" + logGroup + ":*";
+    }
+}

@@ -1,0 +1,116 @@
+package dev.capstan.infra.identity;
+
+import dev.capstan.infra.Names;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * Every permission policy of the project, the one source of truth: the stacks attach these documents, and the
+ * committed JSON files (.github/iam/, rollout/iam/, userdata/) are these documents rendered for the example values,
+ * which a test keeps equal. Each statement names the call that needs it.
+ */
+public record Policies(Arns arns, Names names) {
+    public static final String GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+
+    /**
+     * The instance role: what boot.sh and the Docker daemon on an instance call, and nothing else. The last-good
+     * parameter is deliberately absent: boot.sh never reads it (the image digest is in the user-data itself), and
+     * the project grants only what the code really calls (.ci/boot-rehearsal checks this policy against the calls
+     * the script makes).
+     */
+    public PolicyDocument instanceRole() {
+        return document(
+                // boot.sh: aws ecr get-login-password | docker login. The action has no resource-level permissions.
+                statement("LogInToTheRegistry", List.of("ecr:GetAuthorizationToken"), List.of("*")),
+                // boot.sh: docker pull <registry>/<repository>@<digest> (the manifest, then each layer).
+                statement("PullTheServiceImage", List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
+                        List.of(arns.ecrRepository(names.repository()))),
+                // boot.sh: describe-auto-scaling-instances (am I in Pending:Wait?) and describe-lifecycle-hooks (which
+                // launch hooks to complete). Describe actions have no resource-level permissions.
+                statement("ReadTheLaunchLifecycle",
+                        List.of("autoscaling:DescribeAutoScalingInstances", "autoscaling:DescribeLifecycleHooks"), List.of("*")),
+                // boot.sh: complete-lifecycle-action CONTINUE once ready, ABANDON on any failure; its own group only.
+                statement("CompleteTheLaunchLifecycleActionOfTheGroup", List.of("autoscaling:CompleteLifecycleAction"),
+                        List.of(arns.autoScalingGroup(names.group()))),
+                // The Docker daemon's awslogs driver: one stream per instance in the environment's log group.
+                statement("WriteContainerLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        List.of(arns.logStreams(names.logGroup()))));
+    }
+
+    /** The image job: log in, look for the tag, push. Checked against the workflow by ImagePushRolePolicyTest. */
+    public PolicyDocument imagePushRole() {
+        return document(
+                // aws-actions/amazon-ecr-login. The action has no resource-level permissions.
+                statement("LogInToTheRegistry", List.of("ecr:GetAuthorizationToken"), List.of("*")),
+                // aws ecr describe-images (is the tag already there?), then the registry v2 push of docker/build-push-action.
+                statement("FindTheTagAndPushTheServiceImage", List.of("ecr:DescribeImages", "ecr:BatchGetImage",
+                        "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
+                        "ecr:CompleteLayerUpload", "ecr:PutImage"), List.of(arns.ecrRepository(names.repository()))));
+    }
+
+    /**
+     * The deploy job: exactly what rollout deploy, status, rollback, cancel and prune call, plus what AWS checks
+     * against the caller when an instance refresh launches from a launch template. Checked against the calls the CLI
+     * makes by DeployRolePolicyTest.
+     */
+    public PolicyDocument deployRole() {
+        String launchTemplates = arns.ec2("launch-template");
+        Map<String, Object> serviceTemplates = Map.of("StringEquals",
+                Map.of("aws:ResourceTag/" + Names.SERVICE_TAG_KEY, Names.SERVICE_TAG_VALUE));
+        return document(
+                // DescribeAutoScalingGroups (group, tags, current version), DescribeInstanceRefreshes (progress,
+                // history for the reconciliation). Neither has resource-level permissions.
+                statement("ReadGroupsAndRefreshes",
+                        List.of("autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeInstanceRefreshes"), List.of("*")),
+                // StartInstanceRefresh (deploy), CancelInstanceRefresh (cancel, timeout), RollbackInstanceRefresh (rollback).
+                statement("RefreshTheServiceGroups", List.of("autoscaling:StartInstanceRefresh",
+                        "autoscaling:CancelInstanceRefresh", "autoscaling:RollbackInstanceRefresh"),
+                        List.of(arns.autoScalingGroup(Names.GROUP_PATTERN))),
+                // DescribeLaunchTemplates / DescribeLaunchTemplateVersions (the group's version G, its description),
+                // DescribeImages (the AMI's architecture against an image index). No resource-level permissions.
+                statement("ReadLaunchTemplatesAndImages", List.of("ec2:DescribeLaunchTemplates",
+                        "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeImages"), List.of("*")),
+                // CreateLaunchTemplateVersion (deploy), ModifyLaunchTemplate (default := N on success),
+                // DeleteLaunchTemplateVersions (prune); only templates tagged as the service's.
+                statement("VersionTheServiceLaunchTemplates", List.of("ec2:CreateLaunchTemplateVersion",
+                        "ec2:ModifyLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"), List.of(launchTemplates),
+                        serviceTemplates),
+                // DescribeRepositories (registry host), DescribeImages (tag -> digest, status, media type),
+                // BatchGetImage (an image index's platforms).
+                statement("ReadTheRepository", List.of("ecr:DescribeImages", "ecr:DescribeRepositories", "ecr:BatchGetImage"),
+                        List.of(arns.ecrRepository(names.repository()))),
+                // GetParameter (reconcile before a deploy), PutParameter (after Successful, or a repair).
+                statement("ReadAndRecordTheLastGoodImage", List.of("ssm:GetParameter", "ssm:PutParameter"),
+                        List.of(arns.ssmParameter(Names.LAST_GOOD_PARAMETER_PATTERN))),
+                // StartInstanceRefresh checks that the caller could launch from the template itself: RunInstances on
+                // the launch template (only the service's, by tag) ...
+                statement("LaunchFromTheServiceLaunchTemplates", List.of("ec2:RunInstances"), List.of(launchTemplates),
+                        serviceTemplates),
+                // ... and on every resource the launch uses or creates, named by type, in this account and region.
+                statement("LaunchWithTheseResources", List.of("ec2:RunInstances"), List.of(
+                        arns.ec2("subnet"), arns.ec2("security-group"), arns.ec2Images(), arns.ec2("volume"),
+                        arns.ec2("network-interface"), arns.ec2("instance"))),
+                // The template's tag specifications are applied at launch, as the caller; never on existing resources.
+                statement("TagOnlyWhileLaunching", List.of("ec2:CreateTags"),
+                        List.of(arns.ec2("instance"), arns.ec2("volume"), arns.ec2("network-interface")),
+                        Map.of("StringEquals", Map.of("ec2:CreateAction", "RunInstances"))),
+                // The template's instance profile passes the instance role to EC2 on the caller's behalf.
+                statement("PassOnlyTheInstanceRoleToEc2", List.of("iam:PassRole"), List.of(arns.role(Names.INSTANCE_ROLE)),
+                        Map.of("StringEquals", Map.of("iam:PassedToService", "ec2.amazonaws.com"))));
+    }
+
+    private static PolicyDocument document(PolicyStatement... statements) {
+        return PolicyDocument.Builder.create().statements(List.of(statements)).build();
+    }
+
+    private static PolicyStatement statement(String sid, List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create().sid(sid).actions(actions).resources(resources).build();
+    }
+
+    private static PolicyStatement statement(String sid, List<String> actions, List<String> resources,
+                                             Map<String, Object> conditions) {
+        return PolicyStatement.Builder.create().sid(sid).actions(actions).resources(resources).conditions(conditions).build();
+    }
+}

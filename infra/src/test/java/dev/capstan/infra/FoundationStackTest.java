@@ -1,0 +1,106 @@
+package dev.capstan.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+class FoundationStackTest {
+    private final Synthesized app = Synthesized.example();
+
+    @Test
+    void theRepositoryHasImmutableTagsScansEveryPushAndIsEncrypted() {
+        app.foundation().hasResourceProperties("AWS::ECR::Repository", Map.of(
+                "RepositoryName", "capstan",
+                "ImageTagMutability", "IMMUTABLE",
+                "ImageScanningConfiguration", Map.of("ScanOnPush", true),
+                "EncryptionConfiguration", Map.of("EncryptionType", "AES256")));
+    }
+
+    @Test
+    void noLifecycleRuleCanSelectATaggedImage() throws Exception {
+        JsonNode rules = lifecycleRules();
+
+        assertThat(rules).isNotEmpty();
+        assertThat(rules).allSatisfy(rule -> {
+            assertThat(rule.at("/selection/tagStatus").asText()).as(rule.toString()).isEqualTo("untagged");
+            assertThat(rule.at("/selection").has("tagPatternList")).isFalse();
+            assertThat(rule.at("/selection").has("tagPrefixList")).isFalse();
+        });
+    }
+
+    @Test
+    void untaggedImagesExpireOnlyAfterTwoWeeks() throws Exception {
+        assertThat(lifecycleRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.at("/selection/countType").asText()).isEqualTo("sinceImagePushed");
+            assertThat(rule.at("/selection/countNumber").asInt()).isEqualTo(14);
+            assertThat(rule.at("/action/type").asText()).isEqualTo("expire");
+        });
+    }
+
+    @Test
+    void deletingTheStackKeepsTheRepositoryAndItsImages() {
+        app.foundation().hasResource("AWS::ECR::Repository", Map.of(
+                "DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain",
+                "Properties", Match.objectLike(Map.of("EmptyOnDelete", false))));
+    }
+
+    @Test
+    void theImagePushRoleTrustsOnlyTheImageJobOnMain() {
+        assertThat(trustCondition("capstan-ci-image-push")).isEqualTo(Map.of("StringEquals", Map.of(
+                "token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
+                "token.actions.githubusercontent.com:sub", "repo:example-org/capstan:ref:refs/heads/main")));
+    }
+
+    @Test
+    void theDeployRoleTrustsOnlyTheDeployJobInItsEnvironment() {
+        assertThat(trustCondition("capstan-ci-deploy")).isEqualTo(Map.of("StringEquals", Map.of(
+                "token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
+                "token.actions.githubusercontent.com:sub", "repo:example-org/capstan:environment:production")));
+    }
+
+    @Test
+    void deployCredentialsOutlastTheDeployJob() {
+        // The job runs up to 75 minutes and asks for 90-minute credentials; IAM refuses a longer session than this.
+        app.foundation().hasResourceProperties("AWS::IAM::Role", Map.of(
+                "RoleName", "capstan-ci-deploy", "MaxSessionDuration", 7200));
+    }
+
+    @Test
+    void theOidcProviderIsMadeOnlyWhenTheAccountHasNoneYet() {
+        app.foundation().resourcePropertiesCountIs("AWS::IAM::OIDCProvider", Map.of(
+                "Url", "https://token.actions.githubusercontent.com",
+                "ClientIdList", List.of("sts.amazonaws.com")), 1);
+
+        Synthesized existing = Synthesized.with(Map.of("createGithubOidcProvider", false));
+        existing.foundation().resourceCountIs("AWS::IAM::OIDCProvider", 0);
+        assertThat(trustCondition(existing, "capstan-ci-deploy")).isEqualTo(trustCondition("capstan-ci-deploy"));
+    }
+
+    private JsonNode lifecycleRules() throws Exception {
+        JsonNode repository = only(app.foundationJson(), "AWS::ECR::Repository");
+        return Synthesized.JSON.readTree(repository.at("/Properties/LifecyclePolicy/LifecyclePolicyText").asText()).get("rules");
+    }
+
+    private Object trustCondition(String roleName) {
+        return trustCondition(app, roleName);
+    }
+
+    private static Object trustCondition(Synthesized app, String roleName) {
+        JsonNode statements = Templates.resourcesOfType(app.foundationJson(), "AWS::IAM::Role").stream()
+                .filter(r -> r.at("/Properties/RoleName").asText().equals(roleName)).findFirst().orElseThrow()
+                .at("/Properties/AssumeRolePolicyDocument/Statement");
+        assertThat(statements).hasSize(1);
+        assertThat(statements.get(0).at("/Action").asText()).isEqualTo("sts:AssumeRoleWithWebIdentity");
+        return Synthesized.JSON.convertValue(statements.get(0).get("Condition"), Map.class);
+    }
+
+    private static JsonNode only(JsonNode template, String type) {
+        List<JsonNode> found = Templates.resourcesOfType(template, type);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+}
