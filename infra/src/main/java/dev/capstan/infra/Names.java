@@ -14,8 +14,8 @@ public record Names(String environment, String repository) {
     /** Instance tag carrying the image tag each instance was launched with. */
     public static final String IMAGE_TAG_TAG = "capstan:image-tag";
     public static final String LAUNCH_HOOK = "capstan-launch";
-    /** One instance role per account: its name is what the deploy role may pass, and IAM names are account-wide. */
-    public static final String INSTANCE_ROLE = "capstan-instance";
+    /** Every environment's instance role: what the deploy role may pass to EC2 (role names are account-wide). */
+    public static final String INSTANCE_ROLE_PATTERN = "capstan-*-instance";
     public static final String IMAGE_PUSH_ROLE = "capstan-ci-image-push";
     public static final String DEPLOY_ROLE = "capstan-ci-deploy";
     /** Every group the deploy role may refresh; group names are capstan-<environment>. */
@@ -33,6 +33,11 @@ public record Names(String environment, String repository) {
 
     public String lastGoodParameter() {
         return "/capstan/" + environment + "/last-good-image";
+    }
+
+    /** One instance role per environment, so that several Service stacks can share an account. */
+    public String instanceRole() {
+        return "capstan-" + environment + "-instance";
     }
 
     public String logGroup() {

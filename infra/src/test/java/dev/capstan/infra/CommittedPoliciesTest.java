@@ -41,7 +41,7 @@ class CommittedPoliciesTest {
                 new Committed(".github/iam/image-push-role-trust-policy.json", CapstanApp.FOUNDATION_STACK, "capstan-ci-image-push", Part.TRUST),
                 new Committed(".github/iam/deploy-role-trust-policy.json", CapstanApp.FOUNDATION_STACK, "capstan-ci-deploy", Part.TRUST),
                 new Committed("rollout/iam/deploy-role-policy.json", CapstanApp.FOUNDATION_STACK, "capstan-ci-deploy", Part.POLICY),
-                new Committed("userdata/instance-role-policy.json", service, "capstan-instance", Part.POLICY));
+                new Committed("userdata/instance-role-policy.json", service, "capstan-production-instance", Part.POLICY));
     }
 
     @ParameterizedTest

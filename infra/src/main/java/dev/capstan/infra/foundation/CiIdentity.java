@@ -70,10 +70,12 @@ public final class CiIdentity extends Construct {
                         + "launch templates are narrowed by the capstan:service tag; one last-good parameter per "
                         + "environment; RunInstances is checked on resources a launch creates (instance, volume, "
                         + "network interface: no id beforehand) and on the subnets, security groups and AMI of every "
-                        + "environment's template",
+                        + "environment's template; iam:PassRole passes each environment's instance role "
+                        + "(capstan-<environment>-instance), only to EC2",
                 "*", arns.autoScalingGroup(Names.GROUP_PATTERN), arns.ec2("launch-template"),
                 arns.ssmParameter(Names.LAST_GOOD_PARAMETER_PATTERN), arns.ec2("subnet"), arns.ec2("security-group"),
-                arns.ec2Images(), arns.ec2("volume"), arns.ec2("network-interface"), arns.ec2("instance"));
+                arns.ec2Images(), arns.ec2("volume"), arns.ec2("network-interface"), arns.ec2("instance"),
+                arns.role(Names.INSTANCE_ROLE_PATTERN));
     }
 
     private Role jobRole(String id, String name, String description, FederatedPrincipal trust, String policyName,

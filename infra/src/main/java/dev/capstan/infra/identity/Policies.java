@@ -97,7 +97,7 @@ public record Policies(Arns arns, Names names) {
                         List.of(arns.ec2("instance"), arns.ec2("volume"), arns.ec2("network-interface")),
                         Map.of("StringEquals", Map.of("ec2:CreateAction", "RunInstances"))),
                 // The template's instance profile passes the instance role to EC2 on the caller's behalf.
-                statement("PassOnlyTheInstanceRoleToEc2", List.of("iam:PassRole"), List.of(arns.role(Names.INSTANCE_ROLE)),
+                statement("PassOnlyTheInstanceRoleToEc2", List.of("iam:PassRole"), List.of(arns.role(Names.INSTANCE_ROLE_PATTERN)),
                         Map.of("StringEquals", Map.of("iam:PassedToService", "ec2.amazonaws.com"))));
     }
 

@@ -25,7 +25,7 @@ public final class InstanceIdentity extends Construct {
         super(scope, id);
         role = Role.Builder.create(this, "Role")
                 // The name the deploy role may pass to EC2 (iam:PassRole), and nothing else.
-                .roleName(Names.INSTANCE_ROLE)
+                .roleName(names.instanceRole())
                 .description("Capstan instances: pull the image, complete the launch hook, write container logs")
                 .assumedBy(new ServicePrincipal("ec2.amazonaws.com"))
                 .inlinePolicies(Map.of("instance", policies.instanceRole()))

@@ -88,7 +88,7 @@ class DeployRolePolicyTest {
         JsonNode passRole = statements.stream().filter(s -> actions(s).contains("iam:PassRole")).findFirst().orElseThrow();
 
         assertThat(actions(passRole)).containsExactly("iam:PassRole");
-        assertThat(resources(passRole)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).matches("arn:aws:iam::\\d{12}:role/capstan-instance");
+        assertThat(resources(passRole)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).matches("arn:aws:iam::\\d{12}:role/capstan-\\*-instance");
         assertThat(passRole.at("/Condition/StringEquals/iam:PassedToService").asText()).isEqualTo("ec2.amazonaws.com");
     }
 
