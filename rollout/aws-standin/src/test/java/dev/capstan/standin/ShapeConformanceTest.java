@@ -52,11 +52,14 @@ class ShapeConformanceTest {
 
     private final List<ObjectNode> answers = new ArrayList<>();
 
+    /** The Python that has botocore: {@code BOTOCORE_PYTHON} when set (.ci/run finds one), else python3 on PATH. */
+    private static final String PYTHON = System.getenv().getOrDefault("BOTOCORE_PYTHON", "python3");
+
     @BeforeAll
     static void pythonWithBotocore() throws Exception {
         boolean available;
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import botocore").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(PYTHON, "-c", "import botocore").redirectErrorStream(true).start();
             available = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             available = false;
@@ -80,7 +83,7 @@ class ShapeConformanceTest {
         Path file = work.resolve("answers.json");
         Files.writeString(file, JSON.writeValueAsString(answers));
         Path script = Path.of(getClass().getResource("/shape-conformance/check_shapes.py").toURI());
-        Process p = new ProcessBuilder("python3", script.toString(), file.toString()).redirectErrorStream(true)
+        Process p = new ProcessBuilder(PYTHON, script.toString(), file.toString()).redirectErrorStream(true)
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
