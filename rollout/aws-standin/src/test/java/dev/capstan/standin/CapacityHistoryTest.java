@@ -51,6 +51,28 @@ class CapacityHistoryTest {
     }
 
     @Test
+    void aFailedLaunchFirstRefreshRollsBackByRemovingTheNewInstancesOnly() {
+        // The old instances were never terminated, so nothing needs replacing: desired capacity is kept throughout
+        // and the group ends with exactly its desired instances, all on the original version.
+        standIn.faults().failRefreshAt(GROUP, 0);
+        standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate("capstan", "1").capacity(4)
+                .elb(Duration.ofSeconds(5), 2, Duration.ofSeconds(15)));
+        String id = AWS.start("2", p -> p.minHealthyPercentage(100).maxHealthyPercentage(200).instanceWarmup(30)
+                .autoRollback(true));
+        AWS.runToEnd(id, Duration.ofMinutes(1), Duration.ofMinutes(30));
+        standIn.clock().advance(Duration.ofMinutes(2));
+        List<CapacitySample> samples = standIn.autoScaling().capacity(GROUP);
+
+        assertThat(standIn.autoScaling().latestRefresh(GROUP)).get().extracting(RefreshView::status)
+                .isEqualTo("RollbackSuccessful");
+        assertThat(samples).allSatisfy(s -> assertThat(s.inService()).isGreaterThanOrEqualTo(4));
+        assertThat(samples).allSatisfy(s -> assertThat(s.live()).isLessThanOrEqualTo(8));
+        assertThat(samples.get(samples.size() - 1).live()).isEqualTo(4);
+        assertThat(standIn.autoScaling().group(GROUP).instances()).filteredOn(InstanceView::inService)
+                .hasSize(4).extracting(InstanceView::launchTemplateVersion).containsOnly("1");
+    }
+
+    @Test
     void bothBoundsAtOneHundredReplaceOneAtATimeLaunchingFirst() {
         // "To replace one instance at a time, set both the minimum and maximum healthy percentage to 100 percent. This
         // changes the behavior of an instance refresh to launch before terminating" (User Guide, instance refresh).

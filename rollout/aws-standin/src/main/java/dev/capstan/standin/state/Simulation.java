@@ -380,6 +380,18 @@ public final class Simulation {
 
     private boolean nextRollbackBatch(Group g, Refresh r, Instant t) {
         pruneGone(g, r.revertQueue);
+        int surplus = (int) Math.max(0, g.liveCount() - g.desiredCapacity);
+        if (surplus > 0 && !r.revertQueue.isEmpty()) {
+            // A launch-first batch had not yet terminated the instances it was replacing: those still serve on the
+            // original configuration, so rolling back only removes the new ones ("Amazon EC2 Auto Scaling replaces
+            // any instances that were replaced during the instance refresh", RollbackInstanceRefresh,
+            // botocore/data/autoscaling/2011-01-01/service-2.json).
+            for (int k = 0; k < surplus && !r.revertQueue.isEmpty(); k++) {
+                g.instance(r.revertQueue.poll()).ifPresent(i -> lifecycle.terminate(g, i, t));
+            }
+            updateProgress(r);
+            return true;
+        }
         int deficit = (int) Math.max(0, g.desiredCapacity - g.liveCount());
         if (r.revertQueue.isEmpty() && deficit == 0) {
             r.status = "RollbackSuccessful";
