@@ -7,6 +7,7 @@ import dev.capstan.standin.InstanceView;
 import dev.capstan.standin.LaunchTemplateVersionView;
 import dev.capstan.standin.LaunchTemplateView;
 import dev.capstan.standin.RecordedCall;
+import dev.capstan.standin.TemplateSpec;
 import org.junit.jupiter.api.Test;
 
 class DeployTest extends Scenario {
@@ -48,7 +49,7 @@ class DeployTest extends Scenario {
         // cannot name $Default), so the default still names version 1.
         STAND_IN.reset();
         STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(dev.capstan.standin.TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
+        STAND_IN.ec2().createLaunchTemplate(TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
                 .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
         STAND_IN.ec2().createVersion(TEMPLATE, "#!/bin/bash\necho stack\n", "image capstan:" + OLD_TAG + " " + OLD_DIGEST);
         STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "2").capacity(3)));
@@ -76,13 +77,8 @@ class DeployTest extends Scenario {
 
     @Test
     void aGroupWithAMixedInstancesPolicyKeepsItAndGetsTheNewVersionInsideIt() {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(dev.capstan.standin.TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
-                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
-        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2)
-                .mixedInstancesPolicy(true)));
-        recordLastGood(OLD_TAG, OLD_DIGEST);
+        replaceTheWorld(TemplateSpec.named(TEMPLATE), tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1")
+                .capacity(2).mixedInstancesPolicy(true)));
 
         Result result = deploy();
 
@@ -173,7 +169,7 @@ class DeployTest extends Scenario {
     /** Seeds the world as a successful deploy of NEW_TAG leaves it: version 2 default, every instance on it. */
     private void freshWorldAfterDeploy() {
         STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(dev.capstan.standin.TemplateSpec.named(TEMPLATE)
+        STAND_IN.ec2().createLaunchTemplate(TemplateSpec.named(TEMPLATE)
                 .userData("#!/bin/bash\n").versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
         STAND_IN.ec2().createVersion(TEMPLATE, "#!/bin/bash\n", "image capstan:" + NEW_TAG + " " + NEW_DIGEST);
         STAND_IN.ec2().setDefaultVersion(TEMPLATE, 2);

@@ -137,21 +137,11 @@ class GroupRulesTest extends Scenario {
 
     /** The standard world with another group on the same template. */
     private static void replaceTheGroup(GroupSpec group) {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
-                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
-        STAND_IN.autoScaling().createGroup(tagged(group));
-        recordLastGood(OLD_TAG, OLD_DIGEST);
+        replaceTheWorld(TemplateSpec.named(TEMPLATE), tagged(group));
     }
 
     /** The standard world with another version 1 of the template. */
     private static void replaceTheTemplate(TemplateSpec template) {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(template.userData("#!/bin/bash\n")
-                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
-        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2)));
-        recordLastGood(OLD_TAG, OLD_DIGEST);
+        replaceTheWorld(template, tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2)));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.standin.GroupSpec;
 import dev.capstan.standin.RefreshView;
+import dev.capstan.standin.TemplateSpec;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -112,12 +113,8 @@ class LastGoodOwnershipTest extends Scenario {
 
     @Test
     void aMissingParameterIsRefusedWithTheCommandThatSeedsIt() {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, OLD_TAG, OLD_DIGEST);
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(dev.capstan.standin.TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
-                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
-        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2)));
+        replaceTheWorldWithoutLastGood(TemplateSpec.named(TEMPLATE),
+                tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2)));
 
         Result result = deploy();
 
@@ -129,12 +126,7 @@ class LastGoodOwnershipTest extends Scenario {
 
     @Test
     void aGroupWithoutTheTagNeedsTheParameterNamed() {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(dev.capstan.standin.TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
-                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
-        STAND_IN.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2));
-        recordLastGood(OLD_TAG, OLD_DIGEST);
+        replaceTheWorld(TemplateSpec.named(TEMPLATE), GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2));
 
         Result untagged = deploy();
         Result named = deploy("--last-good-parameter", PARAMETER);
@@ -147,13 +139,8 @@ class LastGoodOwnershipTest extends Scenario {
 
     @Test
     void theLogGroupComesFromTheGroupsTagSoTheDeployRendersWhatTheStackRenders() {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(dev.capstan.standin.TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
-                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
-        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2)
-                .tag("capstan:log-group", "/capstan/test/service")));
-        recordLastGood(OLD_TAG, OLD_DIGEST);
+        replaceTheWorld(TemplateSpec.named(TEMPLATE), tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1")
+                .capacity(2).tag("capstan:log-group", "/capstan/test/service")));
 
         assertThat(deploy().exitCode()).isZero();
 

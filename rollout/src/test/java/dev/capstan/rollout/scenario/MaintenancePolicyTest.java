@@ -14,13 +14,8 @@ import org.junit.jupiter.api.Test;
 class MaintenancePolicyTest extends Scenario {
 
     private static void groupWithPolicy(int min, int max) {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
-                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
-        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1").capacity(2, 4, 8)
-                .instanceMaintenancePolicy(min, max)));
-        recordLastGood(OLD_TAG, OLD_DIGEST);
+        replaceTheWorld(TemplateSpec.named(TEMPLATE), tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "1")
+                .capacity(2, 4, 8).instanceMaintenancePolicy(min, max)));
     }
 
     @Test

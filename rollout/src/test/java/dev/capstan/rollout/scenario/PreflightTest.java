@@ -137,11 +137,7 @@ class PreflightTest extends Scenario {
 
     /** Instead of the standard world: a group that launches the template's $Default version, the new image in ECR. */
     private static void replaceTheWorldWithAGroupOnTheDefaultVersion() {
-        STAND_IN.reset();
-        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
-        STAND_IN.ec2().createLaunchTemplate(TemplateSpec.named(TEMPLATE).userData("#!/bin/bash\n")
-                .versionDescription("image capstan:" + OLD_TAG + " " + OLD_DIGEST));
-        STAND_IN.autoScaling().createGroup(tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "$Default").capacity(2)));
-        recordLastGood(OLD_TAG, OLD_DIGEST);
+        replaceTheWorld(TemplateSpec.named(TEMPLATE),
+                tagged(GroupSpec.named(GROUP).launchTemplate(TEMPLATE, "$Default").capacity(2)));
     }
 }

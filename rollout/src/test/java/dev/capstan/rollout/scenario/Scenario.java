@@ -78,6 +78,24 @@ abstract class Scenario {
         recordLastGood(OLD_TAG, OLD_DIGEST);
     }
 
+    /**
+     * Instead of the standard world: the new image in ECR, version 1 of this template carrying the old image, this
+     * group, and no last-good parameter yet.
+     */
+    static void replaceTheWorldWithoutLastGood(TemplateSpec template, GroupSpec group) {
+        STAND_IN.reset();
+        STAND_IN.ecr().putImage(REPOSITORY, NEW_TAG, NEW_DIGEST);
+        STAND_IN.ec2().createLaunchTemplate(template.userData("#!/bin/bash\n")
+                .versionDescription("image " + REPOSITORY + ":" + OLD_TAG + " " + OLD_DIGEST));
+        STAND_IN.autoScaling().createGroup(group);
+    }
+
+    /** As {@link #replaceTheWorldWithoutLastGood}, with the parameter recording the old image the group runs. */
+    static void replaceTheWorld(TemplateSpec template, GroupSpec group) {
+        replaceTheWorldWithoutLastGood(template, group);
+        recordLastGood(OLD_TAG, OLD_DIGEST);
+    }
+
     /** A group as the Service stack makes it: tagged with the name of its last-good image parameter. */
     static GroupSpec tagged(GroupSpec group) {
         return group.tag("capstan:last-good-parameter", PARAMETER);
