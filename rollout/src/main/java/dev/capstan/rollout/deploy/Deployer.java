@@ -133,7 +133,8 @@ public final class Deployer {
                 + " (" + request.settings().describe(plan.healthyRange()) + ").");
         out.flush();
 
-        WatchResult watched = watcher.watch(plan.group().name(), refreshId, deadline,
+        int perRound = plan.healthyRange().batchSize(Math.max(1, plan.group().desiredCapacity()));
+        WatchResult watched = watcher.withRoundsOf(perRound).watch(plan.group().name(), refreshId, deadline,
                 List.<RefreshListener>of(new ProgressPrinter(out), report));
         if (!watched.finished()) {
             throw stopped(request, watched, refreshId, report);

@@ -5,24 +5,32 @@ import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 
 /**
  * How long to wait before the next look at a refresh. Starting and stopping phases change within seconds; replacing
- * instances and baking take minutes, so polling them often only spends API quota. Once at most one instance is
- * left to replace, the refresh ends with that instance's warm-up: looking more often then shortens the wait between
- * its end and the deploy's, for a few dozen extra calls.
+ * instances and baking take minutes, so polling them often only spends API quota. Once the instances left to replace
+ * fit in one round (one instance when they go one at a time, the whole group when the healthy range launches them
+ * all at once), the refresh ends with that round's warm-up: looking more often then shortens the wait between its
+ * end and the deploy's, for a few dozen extra calls.
  */
 public final class PollSchedule {
     private final Duration fixed;
+    private final int lastRound;
 
-    private PollSchedule(Duration fixed) {
+    private PollSchedule(Duration fixed, int lastRound) {
         this.fixed = fixed;
+        this.lastRound = lastRound;
     }
 
     public static PollSchedule standard() {
-        return new PollSchedule(null);
+        return new PollSchedule(null, 1);
     }
 
     /** One interval for every phase (--poll-interval). */
     public static PollSchedule fixed(Duration interval) {
-        return new PollSchedule(interval);
+        return new PollSchedule(interval, 1);
+    }
+
+    /** The same schedule for a refresh that replaces up to {@code instancesPerRound} instances at a time. */
+    public PollSchedule withRoundsOf(int instancesPerRound) {
+        return new PollSchedule(fixed, Math.max(1, instancesPerRound));
     }
 
     public Duration next(InstanceRefresh refresh) {
@@ -32,12 +40,12 @@ public final class PollSchedule {
         return switch (refresh.statusAsString()) {
             case "Pending", "Cancelling", "RollbackInProgress" -> Duration.ofSeconds(5);
             case "Baking" -> Duration.ofSeconds(30);
-            case "InProgress" -> onTheLastInstance(refresh) ? Duration.ofSeconds(5) : Duration.ofSeconds(15);
+            case "InProgress" -> inTheLastRound(refresh) ? Duration.ofSeconds(5) : Duration.ofSeconds(15);
             default -> Duration.ofSeconds(15);
         };
     }
 
-    private static boolean onTheLastInstance(InstanceRefresh refresh) {
-        return refresh.instancesToUpdate() != null && refresh.instancesToUpdate() <= 1;
+    private boolean inTheLastRound(InstanceRefresh refresh) {
+        return refresh.instancesToUpdate() != null && refresh.instancesToUpdate() <= lastRound;
     }
 }

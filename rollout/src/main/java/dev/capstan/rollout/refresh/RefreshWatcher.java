@@ -29,6 +29,11 @@ public final class RefreshWatcher {
         this.schedule = schedule;
     }
 
+    /** This watcher, for a refresh that replaces up to {@code instancesPerRound} instances at a time. */
+    public RefreshWatcher withRoundsOf(int instancesPerRound) {
+        return new RefreshWatcher(finder, clock, sleeper, interruption, schedule.withRoundsOf(instancesPerRound));
+    }
+
     public WatchResult watch(String group, String refreshId, Deadline deadline, List<RefreshListener> listeners) {
         String lastSeen = null;
         while (true) {

@@ -34,6 +34,16 @@ class PollScheduleTest {
     }
 
     @Test
+    void whenEveryInstanceIsReplacedInOneRoundThatRoundIsTheLastAndPolledEveryFiveSeconds() {
+        PollSchedule allAtOnce = schedule.withRoundsOf(4);
+
+        assertThat(allAtOnce.next(refresh("InProgress", 4))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(allAtOnce.next(refresh("InProgress", 5))).isEqualTo(Duration.ofSeconds(15));
+        assertThat(PollSchedule.fixed(Duration.ofSeconds(2)).withRoundsOf(4).next(refresh("InProgress", 9)))
+                .isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void bakingIsPolledEveryThirtySeconds() {
         assertThat(schedule.next(refresh("Baking", 0))).isEqualTo(Duration.ofSeconds(30));
     }
