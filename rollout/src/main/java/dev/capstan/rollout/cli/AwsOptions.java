@@ -11,7 +11,7 @@ public final class AwsOptions {
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Poll AWS at this fixed interval. Default: by phase, 5s while a refresh starts or stops, "
-                    + "15s while it replaces instances (5s once at most one is left), 30s while it bakes.")
+                    + "15s while it replaces instances (5s in its last round), 30s while it bakes.")
     java.time.Duration pollInterval;
 
     public Optional<java.time.Duration> pollInterval() {
