@@ -1,6 +1,7 @@
 package dev.capstan.infra.identity;
 
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.DefaultStackSynthesizer;
 import software.amazon.awscdk.Stack;
 
 /**
@@ -20,6 +21,17 @@ public record Arns(String partition, String region, String account) {
 
     public String role(String name) {
         return "arn:" + partition + ":iam::" + account + ":role/" + name;
+    }
+
+    /**
+     * One of the roles {@code cdk bootstrap} makes in this account and region, e.g. {@code cdkBootstrapRole("deploy")}:
+     * {@code cdk-hnb659fds-deploy-role-<account>-<region>}. The pattern cdk-&lt;qualifier&gt;-&lt;purpose&gt;-&lt;account&gt;-&lt;region&gt;
+     * is the AWS CDK Developer Guide's ("Bootstrap your environment", resource IDs created during bootstrapping); each
+     * role's RoleName is in the bootstrap template (aws-cdk-cli, packages/aws-cdk/lib/api/bootstrap/bootstrap-template.yaml).
+     * The qualifier is the default one, which this app's stacks synthesize with.
+     */
+    public String cdkBootstrapRole(String purpose) {
+        return role("cdk-" + DefaultStackSynthesizer.DEFAULT_QUALIFIER + "-" + purpose + "-role-" + account + "-" + region);
     }
 
     public String oidcProvider(String host) {
