@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.capstan.standin.AwsStandIn;
-import dev.capstan.standin.GroupSpec;
 import dev.capstan.standin.RefreshView;
-import dev.capstan.standin.TemplateSpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * stand-in in place of AWS (what configure-aws-credentials would provide, plus the stand-in's endpoint).
  */
 class DeployJobIT {
-    static final Workflow WORKFLOW = Workflow.load();
-    static final String GROUP = "capstan-web";
-    static final String REPOSITORY = "capstan";
-    static final String OLD_TAG = "abc1234";
-    static final String OLD_DIGEST = "sha256:" + "a1".repeat(32);
+    static final Workflow WORKFLOW = Workflow.main();
+    static final String GROUP = RunnerFixture.GROUP;
+    static final String REPOSITORY = RunnerFixture.REPOSITORY;
+    static final String OLD_TAG = RunnerFixture.OLD_TAG;
+    static final String OLD_DIGEST = RunnerFixture.OLD_DIGEST;
     static final String SHA = "0123456789abcdef0123456789abcdef01234567";
     static final String NEW_DIGEST = "sha256:" + "c3".repeat(32);
     static final String DEPLOY_ROLE = "arn:aws:iam::123456789012:role/capstan-ci-deploy";
@@ -41,15 +39,9 @@ class DeployJobIT {
     HttpServer versionEndpoint;
 
     @BeforeEach
-    void aGroupOnTheOldImageAndTheNewImageInEcr() throws IOException {
-        standIn.reset();
-        standIn.ecr().putImage(REPOSITORY, OLD_TAG, OLD_DIGEST);
+    void aGroupOnTheOldImageAndTheNewImageInEcr() {
+        RunnerFixture.aGroupOnTheOldImage(standIn);
         standIn.ecr().putImage(REPOSITORY, SHA, NEW_DIGEST);
-        standIn.ec2().createLaunchTemplate(TemplateSpec.named(GROUP).userData("#!/bin/bash\necho old\n")
-                .versionDescription("image " + REPOSITORY + ":" + OLD_TAG + " " + OLD_DIGEST));
-        standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(GROUP, "1").capacity(2)
-                .tag("capstan:last-good-parameter", "/capstan/production/last-good-image"));
-        standIn.ssm().putParameter("/capstan/production/last-good-image", REPOSITORY + ":" + OLD_TAG + "@" + OLD_DIGEST);
         // The CLI polls in real time (every 5 s and more); simulated time runs so fast that the refresh has ended
         // by its first look, so a deploy takes seconds here.
         standIn.clock().realTime(50_000);
@@ -142,17 +134,10 @@ class DeployJobIT {
         RunnerFixture runner = new RunnerFixture(standIn, dir);
         Map<String, LocalJobRun.ActionStandIn> actions = Map.of(
                 "actions/download-artifact", RunnerFixture::downloadTheTestedJars,
-                "actions/setup-java", DeployJobIT::setUpJava,
+                "actions/setup-java", RunnerFixture.setUpJava(),
                 "aws-actions/configure-aws-credentials", runner.assumeRole(DEPLOY_ROLE));
         return new LocalJobRun(WORKFLOW, "deploy", new ContextMap().putAll(event), actions,
                 runner.environment(event, workspace, temp), workspace, temp).run();
-    }
-
-    private static LocalJobRun.ActionResult setUpJava(Map<String, String> with, Path workspace) {
-        assertThat(with.get("java-version")).isEqualTo("17");
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        return LocalJobRun.ActionResult.exports(
-                Map.of("JAVA_HOME", javaHome.toString(), "PATH", javaHome.resolve("bin") + ":" + RunnerFixture.PATH));
     }
 
     private String startVersionEndpoint(String digest) throws IOException {
