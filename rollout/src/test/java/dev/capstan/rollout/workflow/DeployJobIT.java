@@ -71,6 +71,8 @@ class DeployJobIT {
                 .contains("- instance refresh: `" + refreshId + "`")
                 .contains("```mermaid\ntimeline");
         assertThat(run.log()).doesNotContain("::error");
+        assertThat(standIn.calls("StartInstanceRefresh").get(0).params().keySet())
+                .as("no alarms without REFRESH_ALARMS").noneMatch(k -> k.startsWith("Preferences.AlarmSpecification"));
         assertThat(standIn.ec2().launchTemplate(GROUP).defaultVersionNumber()).isEqualTo(2);
         assertThat(standIn.autoScaling().group(GROUP).inServiceInstances())
                 .isNotEmpty().allSatisfy(i -> assertThat(i.launchTemplateVersion()).isEqualTo("2"));
@@ -85,6 +87,24 @@ class DeployJobIT {
 
         assertThat(run.succeeded()).as(run.log()).isTrue();
         assertThat(run.step("rollout").log()).contains("/v1/version").contains(NEW_DIGEST);
+        assertThat(run.outputs()).containsEntry("result", "success");
+    }
+
+    @Test
+    void withRefreshAlarmsTheRefreshIsWatchedByTheStacksAlarms() throws Exception {
+        Map<String, Object> event = onPush(SHA);
+        // The Service stack's output RefreshAlarms, as the variable holds it.
+        event.put("vars.REFRESH_ALARMS",
+                "capstan-production-target-5xx-rate,capstan-production-p99-latency,capstan-production-healthy-hosts-below-desired");
+
+        LocalJobRun.Result run = deployJob(event);
+
+        assertThat(run.succeeded()).as(run.log()).isTrue();
+        assertThat(standIn.calls("StartInstanceRefresh")).singleElement().satisfies(start -> assertThat(start.params())
+                .containsEntry("Preferences.AlarmSpecification.Alarms.member.1", "capstan-production-target-5xx-rate")
+                .containsEntry("Preferences.AlarmSpecification.Alarms.member.2", "capstan-production-p99-latency")
+                .containsEntry("Preferences.AlarmSpecification.Alarms.member.3", "capstan-production-healthy-hosts-below-desired")
+                .doesNotContainKey("Preferences.AlarmSpecification.Alarms.member.4"));
         assertThat(run.outputs()).containsEntry("result", "success");
     }
 

@@ -39,7 +39,7 @@ class DeployStepFlagsIT {
         Set<String> offered = flags(help.replace("--[no-]", "--"));
         offered.addAll(flags(help.replace("--[no-]", "--no-")));
 
-        assertThat(passed).contains("--asg", "--repository", "--tag", "--timeout", "--verify-url");
+        assertThat(passed).contains("--asg", "--repository", "--tag", "--timeout", "--verify-url", "--alarms");
         assertThat(offered).as(help).containsAll(passed);
     }
 

@@ -86,7 +86,7 @@ class WorkflowCredentialsTest {
         }
 
         assertThat(variables).contains("AWS_REGION", "ECR_REPOSITORY", "ASG_NAME", "IMAGE_PUSH_ROLE_ARN",
-                "DEPLOY_ROLE_ARN", "VERIFY_URL", "INFRASTRUCTURE_ROLE_ARN", "INFRA_CONTEXT");
+                "DEPLOY_ROLE_ARN", "VERIFY_URL", "REFRESH_ALARMS", "INFRASTRUCTURE_ROLE_ARN", "INFRA_CONTEXT");
         assertThat(variables).allSatisfy(v -> assertThat(guide).as("docs/deploy.md names " + v).contains("`" + v + "`"));
     }
 
