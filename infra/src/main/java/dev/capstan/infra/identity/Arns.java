@@ -24,10 +24,11 @@ public record Arns(String partition, String region, String account) {
     }
 
     /**
-     * One of the roles {@code cdk bootstrap} makes in this account and region, e.g. {@code cdkBootstrapRole("deploy")}:
-     * {@code cdk-hnb659fds-deploy-role-<account>-<region>}. The pattern cdk-&lt;qualifier&gt;-&lt;purpose&gt;-&lt;account&gt;-&lt;region&gt;
-     * is the AWS CDK Developer Guide's ("Bootstrap your environment", resource IDs created during bootstrapping); each
-     * role's RoleName is in the bootstrap template (aws-cdk-cli, packages/aws-cdk/lib/api/bootstrap/bootstrap-template.yaml).
+     * One of the roles {@code cdk bootstrap} makes in this account and region, e.g. {@code cdkBootstrapRole("deploy")}
+     * is {@code cdk-hnb659fds-deploy-role-<account>-<region>}. The AWS CDK Developer Guide names bootstrap resources
+     * cdk-&lt;qualifier&gt;-&lt;description&gt;-&lt;account-ID&gt;-&lt;Region&gt; ("Bootstrap your environment for use
+     * with the AWS CDK", https://docs.aws.amazon.com/cdk/v2/guide/bootstrapping-env.html); the roles' descriptions are
+     * the RoleNames of the bootstrap template (aws/aws-cdk-cli, packages/aws-cdk/lib/api/bootstrap/bootstrap-template.yaml).
      * The qualifier is the default one, which this app's stacks synthesize with.
      */
     public String cdkBootstrapRole(String purpose) {
