@@ -9,7 +9,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
-/** Once per account: the image repository, GitHub's OIDC provider (optional) and the two CI roles. */
+/** Once per account: the image repository, GitHub's OIDC provider (optional) and the three CI roles. */
 public final class FoundationStack extends Stack {
     public FoundationStack(Construct scope, String id, StackProps props, Settings settings) {
         super(scope, id, props);
@@ -27,5 +27,7 @@ public final class FoundationStack extends Stack {
                 .description("GitHub variable IMAGE_PUSH_ROLE_ARN").build();
         CfnOutput.Builder.create(this, "DeployRoleArn").value(ci.deployRole().getRoleArn())
                 .description("GitHub variable DEPLOY_ROLE_ARN").build();
+        CfnOutput.Builder.create(this, "InfrastructureRoleArn").value(ci.infrastructureRole().getRoleArn())
+                .description("GitHub variable INFRASTRUCTURE_ROLE_ARN").build();
     }
 }

@@ -18,6 +18,8 @@ public record Names(String environment, String repository) {
     public static final String INSTANCE_ROLE_PATTERN = "capstan-*-instance";
     public static final String IMAGE_PUSH_ROLE = "capstan-ci-image-push";
     public static final String DEPLOY_ROLE = "capstan-ci-deploy";
+    /** The infrastructure workflow's role: cdk deploy of a Service stack through CDK's bootstrap roles. */
+    public static final String INFRASTRUCTURE_ROLE = "capstan-ci-infrastructure";
     /** Every group the deploy role may refresh; group names are capstan-<environment>. */
     public static final String GROUP_PATTERN = "capstan-*";
     /** Every environment's last-good parameter. */

@@ -70,6 +70,49 @@ class FoundationStackTest {
     }
 
     @Test
+    void theInfrastructureRoleTrustsOnlyJobsInItsEnvironment() {
+        // The deploy job's token has the same sub: AWS reads no other GitHub claim (docs/deploy.md, step 5).
+        assertThat(trustCondition("capstan-ci-infrastructure")).isEqualTo(Map.of("StringEquals", Map.of(
+                "token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
+                "token.actions.githubusercontent.com:sub", "repo:example-org/capstan:environment:production")));
+    }
+
+    @Test
+    void theInfrastructureRoleMayAssumeOnlyTheCdkBootstrapRolesOfItsAccountAndRegion() {
+        assertThat(statementsAllowing("capstan-ci-infrastructure", "sts:AssumeRole")).singleElement().satisfies(s -> {
+            assertThat(Templates.strings(s.get("Action"))).containsExactly("sts:AssumeRole");
+            assertThat(Templates.strings(s.get("Resource"))).containsExactlyInAnyOrder(
+                    "arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-eu-west-1",
+                    "arn:aws:iam::123456789012:role/cdk-hnb659fds-file-publishing-role-123456789012-eu-west-1",
+                    "arn:aws:iam::123456789012:role/cdk-hnb659fds-lookup-role-123456789012-eu-west-1");
+        });
+    }
+
+    @Test
+    void theInfrastructureRoleOtherwiseOnlyReadsWhatRolloutStatusReads() {
+        List<String> reads = policy("capstan-ci-infrastructure").findValues("Action").stream()
+                .flatMap(a -> Templates.strings(a).stream()).filter(a -> !a.equals("sts:AssumeRole")).toList();
+
+        assertThat(reads).containsExactlyInAnyOrder("autoscaling:DescribeAutoScalingGroups",
+                "autoscaling:DescribeInstanceRefreshes", "ec2:DescribeLaunchTemplates",
+                "ec2:DescribeLaunchTemplateVersions", "ssm:GetParameter");
+        assertThat(statementsAllowing("capstan-ci-infrastructure", "ssm:GetParameter")).singleElement()
+                .satisfies(s -> assertThat(Templates.strings(s.get("Resource")))
+                        .containsExactly("arn:aws:ssm:eu-west-1:123456789012:parameter/capstan/production/last-good-image"));
+    }
+
+    @Test
+    void everyRoleTheWorkflowsAssumeIsAnOutputNamingItsVariable() {
+        Map<String, String> outputs = new java.util.TreeMap<>();
+        app.foundationJson().get("Outputs").properties()
+                .forEach(o -> outputs.put(o.getKey(), o.getValue().get("Description").asText()));
+
+        assertThat(outputs).containsEntry("ImagePushRoleArn", "GitHub variable IMAGE_PUSH_ROLE_ARN")
+                .containsEntry("DeployRoleArn", "GitHub variable DEPLOY_ROLE_ARN")
+                .containsEntry("InfrastructureRoleArn", "GitHub variable INFRASTRUCTURE_ROLE_ARN");
+    }
+
+    @Test
     void theOidcProviderIsMadeOnlyWhenTheAccountHasNoneYet() {
         app.foundation().resourcePropertiesCountIs("AWS::IAM::OIDCProvider", Map.of(
                 "Url", "https://token.actions.githubusercontent.com",
@@ -90,12 +133,30 @@ class FoundationStackTest {
     }
 
     private static Object trustCondition(Synthesized app, String roleName) {
-        JsonNode statements = Templates.resourcesOfType(app.foundationJson(), "AWS::IAM::Role").stream()
-                .filter(r -> r.at("/Properties/RoleName").asText().equals(roleName)).findFirst().orElseThrow()
-                .at("/Properties/AssumeRolePolicyDocument/Statement");
+        JsonNode statements = role(app, roleName).at("/Properties/AssumeRolePolicyDocument/Statement");
         assertThat(statements).hasSize(1);
         assertThat(statements.get(0).at("/Action").asText()).isEqualTo("sts:AssumeRoleWithWebIdentity");
         return Synthesized.JSON.convertValue(statements.get(0).get("Condition"), Map.class);
+    }
+
+    /** A role's inline policy, resolved for the example account and region. */
+    private JsonNode policy(String roleName) {
+        return Templates.resolved(role(app, roleName).at("/Properties/Policies/0/PolicyDocument"), Templates.EXAMPLE_PSEUDO);
+    }
+
+    private List<JsonNode> statementsAllowing(String roleName, String action) {
+        List<JsonNode> statements = new java.util.ArrayList<>();
+        policy(roleName).get("Statement").forEach(s -> {
+            if (Templates.strings(s.get("Action")).contains(action)) {
+                statements.add(s);
+            }
+        });
+        return statements;
+    }
+
+    private static JsonNode role(Synthesized app, String roleName) {
+        return Templates.resourcesOfType(app.foundationJson(), "AWS::IAM::Role").stream()
+                .filter(r -> r.at("/Properties/RoleName").asText().equals(roleName)).findFirst().orElseThrow();
     }
 
     private static JsonNode only(JsonNode template, String type) {

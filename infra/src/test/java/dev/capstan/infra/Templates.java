@@ -42,6 +42,20 @@ public final class Templates {
         return ids.get(0);
     }
 
+    /** A value IAM and CloudFormation write as one string or as a list of them (Action, Resource), as a list. */
+    public static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isMissingNode()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else {
+            out.add(node.asText());
+        }
+        return out;
+    }
+
     /** The pseudo parameters of the example account and region. */
     public static final Map<String, String> EXAMPLE_PSEUDO = Map.of(
             "AWS::Partition", "aws", "AWS::Region", "eu-west-1", "AWS::AccountId", "123456789012",

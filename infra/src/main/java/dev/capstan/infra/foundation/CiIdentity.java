@@ -15,8 +15,10 @@ import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
- * GitHub's OIDC provider (optional: an account has one per URL, maybe already made for another project) and the two
- * roles the workflow's jobs assume with its token. Each role trusts exactly one job's token.
+ * GitHub's OIDC provider (optional: an account has one per URL, maybe already made for another project) and the
+ * three roles the workflows' jobs assume with its token. Each role trusts the token of the job it is for, by its
+ * sub claim; the deploy and infrastructure jobs both run in the environment, so their tokens carry the same sub
+ * (AWS reads no other GitHub claim), and what keeps both roles to main is the environment's branch rule.
  */
 public final class CiIdentity extends Construct {
     /** The audience configure-aws-credentials asks GitHub for by default. */
@@ -24,6 +26,7 @@ public final class CiIdentity extends Construct {
 
     private final Role imagePushRole;
     private final Role deployRole;
+    private final Role infrastructureRole;
 
     public record Trust(String githubRepository, String branch, String environment) {
         /** The image job runs without an environment, so its token names the branch. */
@@ -31,8 +34,11 @@ public final class CiIdentity extends Construct {
             return "repo:" + githubRepository + ":ref:refs/heads/" + branch;
         }
 
-        /** The deploy job runs in the environment, so its token names the environment instead of the branch. */
-        String deployJobSubject() {
+        /**
+         * The deploy job and the infrastructure job run in the environment, so their tokens name the environment
+         * instead of the branch.
+         */
+        String environmentJobSubject() {
             return "repo:" + githubRepository + ":environment:" + environment;
         }
     }
@@ -56,10 +62,16 @@ public final class CiIdentity extends Construct {
                 jobToken(providerArn, trust.imageJobSubject()), "image-push", policies.imagePushRole(), Duration.hours(1));
         // The deploy job asks for 90-minute credentials (its limit is 75 minutes, and they are not refreshed).
         deployRole = jobRole("DeployRole", Names.DEPLOY_ROLE, "GitHub Actions, job deploy: roll a new image out with an instance refresh",
-                jobToken(providerArn, trust.deployJobSubject()), "deploy", policies.deployRole(), Duration.hours(2));
+                jobToken(providerArn, trust.environmentJobSubject()), "deploy", policies.deployRole(), Duration.hours(2));
+        // The infrastructure job asks for one-hour credentials, its own limit.
+        infrastructureRole = jobRole("InfrastructureRole", Names.INFRASTRUCTURE_ROLE,
+                "GitHub Actions, workflow infrastructure: cdk deploy of the Service stack through the CDK bootstrap roles",
+                jobToken(providerArn, trust.environmentJobSubject()), "infrastructure", policies.infrastructureRole(),
+                Duration.hours(1));
         if (provider != null) {
             imagePushRole.getNode().addDependency(provider);
             deployRole.getNode().addDependency(provider);
+            infrastructureRole.getNode().addDependency(provider);
         }
         Findings.acceptNag(imagePushRole, "AwsSolutions-IAM5",
                 "ecr:GetAuthorizationToken has no resource-level permissions (Service Authorization Reference); every "
@@ -76,6 +88,12 @@ public final class CiIdentity extends Construct {
                 arns.ssmParameter(Names.LAST_GOOD_PARAMETER_PATTERN), arns.ec2("subnet"), arns.ec2("security-group"),
                 arns.ec2Images(), arns.ec2("volume"), arns.ec2("network-interface"), arns.ec2("instance"),
                 arns.role(Names.INSTANCE_ROLE_PATTERN));
+        Findings.acceptNag(infrastructureRole, "AwsSolutions-IAM5",
+                "Only the read calls of rollout status are on every resource, because DescribeAutoScalingGroups, "
+                        + "DescribeInstanceRefreshes, DescribeLaunchTemplates and DescribeLaunchTemplateVersions have no "
+                        + "resource-level permissions (Service Authorization Reference); sts:AssumeRole names the three "
+                        + "bootstrap roles and GetParameter the one parameter",
+                "*");
     }
 
     private Role jobRole(String id, String name, String description, FederatedPrincipal trust, String policyName,
@@ -99,5 +117,9 @@ public final class CiIdentity extends Construct {
 
     public Role deployRole() {
         return deployRole;
+    }
+
+    public Role infrastructureRole() {
+        return infrastructureRole;
     }
 }

@@ -1,6 +1,7 @@
 package dev.capstan.infra.identity;
 
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.DefaultStackSynthesizer;
 import software.amazon.awscdk.Stack;
 
 /**
@@ -20,6 +21,18 @@ public record Arns(String partition, String region, String account) {
 
     public String role(String name) {
         return "arn:" + partition + ":iam::" + account + ":role/" + name;
+    }
+
+    /**
+     * One of the roles {@code cdk bootstrap} makes in this account and region, e.g. {@code cdkBootstrapRole("deploy")}
+     * is {@code cdk-hnb659fds-deploy-role-<account>-<region>}. The AWS CDK Developer Guide names bootstrap resources
+     * cdk-&lt;qualifier&gt;-&lt;description&gt;-&lt;account-ID&gt;-&lt;Region&gt; ("Bootstrap your environment for use
+     * with the AWS CDK", https://docs.aws.amazon.com/cdk/v2/guide/bootstrapping-env.html); the roles' descriptions are
+     * the RoleNames of the bootstrap template (aws/aws-cdk-cli, packages/aws-cdk/lib/api/bootstrap/bootstrap-template.yaml).
+     * The qualifier is the default one, which this app's stacks synthesize with.
+     */
+    public String cdkBootstrapRole(String purpose) {
+        return role("cdk-" + DefaultStackSynthesizer.DEFAULT_QUALIFIER + "-" + purpose + "-role-" + account + "-" + region);
     }
 
     public String oidcProvider(String host) {

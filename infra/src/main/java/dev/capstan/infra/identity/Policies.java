@@ -101,6 +101,32 @@ public record Policies(Arns arns, Names names) {
                         Map.of("StringEquals", Map.of("iam:PassedToService", "ec2.amazonaws.com"))));
     }
 
+    /**
+     * The infrastructure workflow's job: rollout status (reads only), then cdk deploy of the environment's Service
+     * stack. This role changes nothing itself: the CDK CLI assumes the bootstrap roles, and CloudFormation changes
+     * the stack with the bootstrap stack's execution role. Checked against the workflow by InfrastructureJobIT (the
+     * status step's calls) and ServiceStackDeployTest (the roles the cloud assembly names).
+     */
+    public PolicyDocument infrastructureRole() {
+        return document(
+                // cdk deploy: the deploy role (CloudFormation change set, stack events), the file publishing role
+                // (uploads the template to the bootstrap bucket) and the lookup role (reads the deployed template for
+                // the diff); this account and region's only, under the default qualifier.
+                statement("AssumeTheCdkBootstrapRoles", List.of("sts:AssumeRole"), List.of(arns.cdkBootstrapRole("deploy"),
+                        arns.cdkBootstrapRole("file-publishing"), arns.cdkBootstrapRole("lookup"))),
+                // rollout status: DescribeAutoScalingGroups (the group, its version, its tags) and
+                // DescribeInstanceRefreshes (is a refresh active?). Neither has resource-level permissions.
+                statement("ReadTheGroupAndItsRefreshes",
+                        List.of("autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeInstanceRefreshes"), List.of("*")),
+                // rollout status: DescribeLaunchTemplates (default and latest version) and
+                // DescribeLaunchTemplateVersions (the image of each recent version). No resource-level permissions.
+                statement("ReadTheLaunchTemplate",
+                        List.of("ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions"), List.of("*")),
+                // rollout status: GetParameter (the last-good image the group's tag names); this environment's only.
+                statement("ReadTheLastGoodImage", List.of("ssm:GetParameter"),
+                        List.of(arns.ssmParameter(names.lastGoodParameter()))));
+    }
+
     private static PolicyDocument document(PolicyStatement... statements) {
         return PolicyDocument.Builder.create().statements(List.of(statements)).build();
     }

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every action is pinned to a full commit SHA, so a moved or re-pushed tag cannot change what runs; the comment
- * after it names the release, for people and for update tools.
+ * after it names the release, for people and for update tools. One action is pinned one way in every workflow.
  */
 class ActionPinningTest {
-    static final Workflow WORKFLOW = Workflow.load();
     // YAML drops comments, so the pins are read from the text, line by line.
     static final Pattern USES_LINE = Pattern.compile("^\\s*(?:-\\s+)?uses:\\s*(\\S+)[ \\t]*(.*)$", Pattern.MULTILINE);
     static final String PINNED = "[\\w.-]+/[\\w.-]+(?:/[\\w./-]+)?@[0-9a-f]{40}";
@@ -28,33 +29,40 @@ class ActionPinningTest {
         }
     }
 
-    @Test
-    void everyActionIsPinnedToAFullCommitShaWithItsVersionInAComment() {
-        assertThat(uses()).isNotEmpty().allSatisfy(use -> {
+    static List<Workflow> workflows() {
+        return Workflow.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("workflows")
+    void everyActionIsPinnedToAFullCommitShaWithItsVersionInAComment(Workflow workflow) {
+        assertThat(uses(workflow)).isNotEmpty().allSatisfy(use -> {
             assertThat(use.reference()).as("uses: " + use.reference()).matches(PINNED);
             assertThat(use.comment()).as("the version comment after " + use.reference()).matches(VERSION_COMMENT);
         });
     }
 
-    @Test
-    void theLinesCheckedAreAllTheStepsThatUseAnAction() {
-        long parsed = WORKFLOW.allSteps().stream().filter(s -> s.uses().isPresent()).count();
+    @ParameterizedTest
+    @MethodSource("workflows")
+    void theLinesCheckedAreAllTheStepsThatUseAnAction(Workflow workflow) {
+        long parsed = workflow.allSteps().stream().filter(s -> s.uses().isPresent()).count();
 
-        assertThat(uses()).hasSize((int) parsed);
+        assertThat(uses(workflow)).hasSize((int) parsed);
     }
 
     @Test
-    void eachActionIsPinnedToOneShaAndVersionThroughout() {
+    void eachActionIsPinnedToOneShaAndVersionInEveryWorkflow() {
+        assertThat(workflows()).extracting(Workflow::toString).contains("main.yml", "infrastructure.yml");
         Map<String, Use> first = new HashMap<>();
-        for (Use use : uses()) {
+        for (Use use : workflows().stream().flatMap(w -> uses(w).stream()).toList()) {
             Use earlier = first.putIfAbsent(use.action(), use);
             assertThat(use).as(use.action() + " is pinned the same way everywhere").isEqualTo(earlier == null ? use : earlier);
         }
     }
 
-    private static List<Use> uses() {
+    private static List<Use> uses(Workflow workflow) {
         List<Use> uses = new ArrayList<>();
-        Matcher line = USES_LINE.matcher(WORKFLOW.text());
+        Matcher line = USES_LINE.matcher(workflow.text());
         while (line.find()) {
             uses.add(new Use(line.group(1), line.group(2).strip()));
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * image wraps that service.jar, the deploy runs that rollout.jar, and nothing after verify builds anything.
  */
 class ArtifactHandOffTest {
-    static final Workflow WORKFLOW = Workflow.load();
+    static final Workflow WORKFLOW = Workflow.main();
     static final String SERVICE_JAR = "service/target/service.jar";
     static final String ROLLOUT_JAR = "rollout/target/rollout.jar";
 

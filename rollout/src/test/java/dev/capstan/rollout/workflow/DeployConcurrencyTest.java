@@ -3,12 +3,17 @@ package dev.capstan.rollout.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Deploys never overlap, and a deploy that has started is never cancelled by a newer run. */
+/**
+ * Deploys never overlap, and a deploy that has started is never cancelled by a newer run. The infrastructure
+ * workflow's stack deploy waits in the same group: concurrency groups are repository-wide, across workflows.
+ */
 class DeployConcurrencyTest {
-    static final Workflow WORKFLOW = Workflow.load();
+    static final Workflow WORKFLOW = Workflow.main();
     static final String MAIN = "refs/heads/main";
 
     @Test
@@ -20,6 +25,34 @@ class DeployConcurrencyTest {
         assertThat(Expression.containsExpression(group)).as("group " + group).isFalse();
         assertThat(concurrency.path("cancel-in-progress").isBoolean()).as("cancel-in-progress is a literal").isTrue();
         assertThat(concurrency.path("cancel-in-progress").booleanValue()).isFalse();
+    }
+
+    @Test
+    void theStackDeployWaitsInTheDeployJobsGroupAndNeitherCancelsTheOther() {
+        JsonNode deploy = WORKFLOW.job("deploy").path("concurrency");
+        Workflow infrastructure = Workflow.infrastructure();
+        JsonNode stack = infrastructure.job("service-stack").path("concurrency");
+
+        assertThat(stack.path("group").asText()).as("infrastructure.yml's group is main.yml's deploy group")
+                .isEqualTo(deploy.path("group").asText());
+        assertThat(stack.path("cancel-in-progress").isBoolean()).as("cancel-in-progress is a literal").isTrue();
+        assertThat(stack.path("cancel-in-progress").booleanValue()).isFalse();
+        assertThat(infrastructure.root().has("concurrency")).as("no workflow-level group around it").isFalse();
+    }
+
+    @Test
+    void everyJobThatChangesTheEnvironmentRunsInTheOneGroup() {
+        String group = WORKFLOW.job("deploy").path("concurrency").path("group").asText();
+        List<String> environmentJobs = new ArrayList<>();
+        for (Workflow workflow : Workflow.all()) {
+            workflow.jobs().forEach((id, job) -> {
+                if (job.has("environment")) {
+                    environmentJobs.add(workflow + " " + id);
+                    assertThat(job.path("concurrency").path("group").asText()).as(workflow + " job " + id).isEqualTo(group);
+                }
+            });
+        }
+        assertThat(environmentJobs).containsExactlyInAnyOrder("main.yml deploy", "infrastructure.yml service-stack");
     }
 
     @Test

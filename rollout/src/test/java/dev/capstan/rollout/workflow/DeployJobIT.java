@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.capstan.standin.AwsStandIn;
-import dev.capstan.standin.GroupSpec;
 import dev.capstan.standin.RefreshView;
-import dev.capstan.standin.TemplateSpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * stand-in in place of AWS (what configure-aws-credentials would provide, plus the stand-in's endpoint).
  */
 class DeployJobIT {
-    static final Workflow WORKFLOW = Workflow.load();
-    static final String GROUP = "capstan-web";
-    static final String REPOSITORY = "capstan";
-    static final String OLD_TAG = "abc1234";
-    static final String OLD_DIGEST = "sha256:" + "a1".repeat(32);
+    static final Workflow WORKFLOW = Workflow.main();
+    static final String GROUP = RunnerFixture.GROUP;
+    static final String REPOSITORY = RunnerFixture.REPOSITORY;
+    static final String OLD_TAG = RunnerFixture.OLD_TAG;
+    static final String OLD_DIGEST = RunnerFixture.OLD_DIGEST;
     static final String SHA = "0123456789abcdef0123456789abcdef01234567";
     static final String NEW_DIGEST = "sha256:" + "c3".repeat(32);
     static final String DEPLOY_ROLE = "arn:aws:iam::123456789012:role/capstan-ci-deploy";
@@ -41,15 +39,9 @@ class DeployJobIT {
     HttpServer versionEndpoint;
 
     @BeforeEach
-    void aGroupOnTheOldImageAndTheNewImageInEcr() throws IOException {
-        standIn.reset();
-        standIn.ecr().putImage(REPOSITORY, OLD_TAG, OLD_DIGEST);
+    void aGroupOnTheOldImageAndTheNewImageInEcr() {
+        RunnerFixture.aGroupOnTheOldImage(standIn);
         standIn.ecr().putImage(REPOSITORY, SHA, NEW_DIGEST);
-        standIn.ec2().createLaunchTemplate(TemplateSpec.named(GROUP).userData("#!/bin/bash\necho old\n")
-                .versionDescription("image " + REPOSITORY + ":" + OLD_TAG + " " + OLD_DIGEST));
-        standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(GROUP, "1").capacity(2)
-                .tag("capstan:last-good-parameter", "/capstan/production/last-good-image"));
-        standIn.ssm().putParameter("/capstan/production/last-good-image", REPOSITORY + ":" + OLD_TAG + "@" + OLD_DIGEST);
         // The CLI polls in real time (every 5 s and more); simulated time runs so fast that the refresh has ended
         // by its first look, so a deploy takes seconds here.
         standIn.clock().realTime(50_000);
@@ -79,6 +71,8 @@ class DeployJobIT {
                 .contains("- instance refresh: `" + refreshId + "`")
                 .contains("```mermaid\ntimeline");
         assertThat(run.log()).doesNotContain("::error");
+        assertThat(standIn.calls("StartInstanceRefresh").get(0).params().keySet())
+                .as("no alarms without REFRESH_ALARMS").noneMatch(k -> k.startsWith("Preferences.AlarmSpecification"));
         assertThat(standIn.ec2().launchTemplate(GROUP).defaultVersionNumber()).isEqualTo(2);
         assertThat(standIn.autoScaling().group(GROUP).inServiceInstances())
                 .isNotEmpty().allSatisfy(i -> assertThat(i.launchTemplateVersion()).isEqualTo("2"));
@@ -93,6 +87,24 @@ class DeployJobIT {
 
         assertThat(run.succeeded()).as(run.log()).isTrue();
         assertThat(run.step("rollout").log()).contains("/v1/version").contains(NEW_DIGEST);
+        assertThat(run.outputs()).containsEntry("result", "success");
+    }
+
+    @Test
+    void withRefreshAlarmsTheRefreshIsWatchedByTheStacksAlarms() throws Exception {
+        Map<String, Object> event = onPush(SHA);
+        // The Service stack's output RefreshAlarms, as the variable holds it.
+        event.put("vars.REFRESH_ALARMS",
+                "capstan-production-target-5xx-rate,capstan-production-p99-latency,capstan-production-healthy-hosts-below-desired");
+
+        LocalJobRun.Result run = deployJob(event);
+
+        assertThat(run.succeeded()).as(run.log()).isTrue();
+        assertThat(standIn.calls("StartInstanceRefresh")).singleElement().satisfies(start -> assertThat(start.params())
+                .containsEntry("Preferences.AlarmSpecification.Alarms.member.1", "capstan-production-target-5xx-rate")
+                .containsEntry("Preferences.AlarmSpecification.Alarms.member.2", "capstan-production-p99-latency")
+                .containsEntry("Preferences.AlarmSpecification.Alarms.member.3", "capstan-production-healthy-hosts-below-desired")
+                .doesNotContainKey("Preferences.AlarmSpecification.Alarms.member.4"));
         assertThat(run.outputs()).containsEntry("result", "success");
     }
 
@@ -142,17 +154,10 @@ class DeployJobIT {
         RunnerFixture runner = new RunnerFixture(standIn, dir);
         Map<String, LocalJobRun.ActionStandIn> actions = Map.of(
                 "actions/download-artifact", RunnerFixture::downloadTheTestedJars,
-                "actions/setup-java", DeployJobIT::setUpJava,
+                "actions/setup-java", RunnerFixture.setUpJava(),
                 "aws-actions/configure-aws-credentials", runner.assumeRole(DEPLOY_ROLE));
         return new LocalJobRun(WORKFLOW, "deploy", new ContextMap().putAll(event), actions,
                 runner.environment(event, workspace, temp), workspace, temp).run();
-    }
-
-    private static LocalJobRun.ActionResult setUpJava(Map<String, String> with, Path workspace) {
-        assertThat(with.get("java-version")).isEqualTo("17");
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        return LocalJobRun.ActionResult.exports(
-                Map.of("JAVA_HOME", javaHome.toString(), "PATH", javaHome.resolve("bin") + ":" + RunnerFixture.PATH));
     }
 
     private String startVersionEndpoint(String digest) throws IOException {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The deploy step speaks the CLI that verify built: every flag it passes is one that `rollout deploy --help` lists. */
 class DeployStepFlagsIT {
-    static final Workflow WORKFLOW = Workflow.load();
+    static final Workflow WORKFLOW = Workflow.main();
     static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*");
 
     static String help;
@@ -39,7 +39,7 @@ class DeployStepFlagsIT {
         Set<String> offered = flags(help.replace("--[no-]", "--"));
         offered.addAll(flags(help.replace("--[no-]", "--no-")));
 
-        assertThat(passed).contains("--asg", "--repository", "--tag", "--timeout", "--verify-url");
+        assertThat(passed).contains("--asg", "--repository", "--tag", "--timeout", "--verify-url", "--alarms");
         assertThat(offered).as(help).containsAll(passed);
     }
 

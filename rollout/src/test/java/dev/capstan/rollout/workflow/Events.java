@@ -20,6 +20,11 @@ final class Events {
         return event("workflow_dispatch", ref, imageTag);
     }
 
+    /** Run workflow on a workflow without inputs (infrastructure.yml). */
+    static Map<String, Object> runByHand(String ref) {
+        return event("workflow_dispatch", ref, null);
+    }
+
     private static Map<String, Object> event(String name, String ref, String imageTag) {
         Map<String, Object> values = new HashMap<>();
         values.put("github.event_name", name);

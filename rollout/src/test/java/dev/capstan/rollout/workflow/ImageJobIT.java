@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The build itself (buildx) is a stand-in here that records what it was asked and "pushes" into the stand-in.
  */
 class ImageJobIT {
-    static final Workflow WORKFLOW = Workflow.load();
+    static final Workflow WORKFLOW = Workflow.main();
     static final Path AWS_CLI = Path.of("/usr/bin/aws");
     static final String SHA = "0123456789abcdef0123456789abcdef01234567";
     static final String PUSHED_DIGEST = "sha256:" + "d4".repeat(32);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The image push role allows exactly the ECR calls the image job makes, on the one repository. */
 class ImagePushRolePolicyTest {
     static final Path POLICY = Workflow.REPOSITORY_ROOT.resolve(".github/iam/image-push-role-policy.json");
-    static final Workflow WORKFLOW = Workflow.load();
+    static final Workflow WORKFLOW = Workflow.main();
 
     /** amazon-ecr-login: one call, then docker login with the token it returns. */
     static final Map<String, String> LOGIN = Map.of(

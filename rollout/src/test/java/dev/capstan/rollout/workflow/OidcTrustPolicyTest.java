@@ -10,20 +10,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each role trusts GitHub's OIDC provider for exactly one job's token: the sub claim of a job in an environment
- * names the environment, not the branch; a job without one names the ref.
+ * Each role trusts GitHub's OIDC provider for the token of the job it is for: the sub claim of a job in an
+ * environment names the environment, not the branch; a job without one names the ref. The deploy job and the
+ * infrastructure job both run in the environment, so their tokens carry the same sub (AWS reads no other claim).
  */
 class OidcTrustPolicyTest {
-    static final Workflow WORKFLOW = Workflow.load();
+    static final Workflow WORKFLOW = Workflow.main();
+    static final Workflow INFRASTRUCTURE = Workflow.infrastructure();
     static final Path IMAGE_ROLE = Workflow.REPOSITORY_ROOT.resolve(".github/iam/image-push-role-trust-policy.json");
     static final Path DEPLOY_ROLE = Workflow.REPOSITORY_ROOT.resolve(".github/iam/deploy-role-trust-policy.json");
+    static final Path INFRASTRUCTURE_ROLE = Workflow.REPOSITORY_ROOT.resolve(".github/iam/infrastructure-role-trust-policy.json");
     static final String PROVIDER = "token.actions.githubusercontent.com";
     // owner/repo, or with the immutable ids GitHub can append: owner@123/repo@456
     static final String REPOSITORY = "[A-Za-z0-9-]+(?:@\\d+)?/[A-Za-z0-9._-]+(?:@\\d+)?";
 
     @Test
-    void bothRolesTrustOnlyGithubsProviderForTheStsAudience() throws IOException {
-        for (Path file : List.of(IMAGE_ROLE, DEPLOY_ROLE)) {
+    void everyRoleTrustsOnlyGithubsProviderForTheStsAudience() throws IOException {
+        for (Path file : List.of(IMAGE_ROLE, DEPLOY_ROLE, INFRASTRUCTURE_ROLE)) {
             JsonNode statement = onlyStatement(file);
 
             assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
@@ -36,7 +39,8 @@ class OidcTrustPolicyTest {
                     .containsOnlyKeys(PROVIDER + ":aud", PROVIDER + ":sub")
                     .containsEntry(PROVIDER + ":aud", "sts.amazonaws.com");
         }
-        WORKFLOW.allSteps().stream().filter(s -> "aws-actions/configure-aws-credentials".equals(s.action()))
+        Workflow.all().stream().flatMap(w -> w.allSteps().stream())
+                .filter(s -> "aws-actions/configure-aws-credentials".equals(s.action()))
                 .forEach(s -> assertThat(s.with()).as("default audience sts.amazonaws.com").doesNotContainKey("audience"));
     }
 
@@ -56,8 +60,16 @@ class OidcTrustPolicyTest {
     }
 
     @Test
-    void bothRolesNameTheSameRepository() throws IOException {
-        assertThat(repository(subject(IMAGE_ROLE))).isEqualTo(repository(subject(DEPLOY_ROLE)));
+    void theInfrastructureRoleTrustsTheInfrastructureJobThroughItsEnvironment() throws IOException {
+        String environment = INFRASTRUCTURE.job("service-stack").path("environment").asText();
+
+        assertThat(subject(INFRASTRUCTURE_ROLE)).matches("repo:" + REPOSITORY + ":environment:" + environment);
+    }
+
+    @Test
+    void everyRoleNamesTheSameRepository() throws IOException {
+        assertThat(repository(subject(IMAGE_ROLE))).isEqualTo(repository(subject(DEPLOY_ROLE)))
+                .isEqualTo(repository(subject(INFRASTRUCTURE_ROLE)));
     }
 
     private static JsonNode onlyStatement(Path file) throws IOException {

@@ -3,17 +3,30 @@ package dev.capstan.rollout.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.standin.AwsStandIn;
+import dev.capstan.standin.GroupSpec;
+import dev.capstan.standin.TemplateSpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** What a GitHub runner gives a job here: its environment, and stand-ins for the actions both AWS jobs use. */
+/**
+ * What a GitHub runner gives a job here: its environment, stand-ins for the actions the AWS jobs use, and the example
+ * environment in the AWS stand-in.
+ */
 final class RunnerFixture {
     static final Path ROLLOUT_JAR = Path.of("target", "rollout.jar").toAbsolutePath();
     static final String PATH = "/usr/local/bin:/usr/bin:/bin";
+    static final String GROUP = "capstan-web";
+    static final String REPOSITORY = "capstan";
+    static final String LAST_GOOD_PARAMETER = "/capstan/production/last-good-image";
+    static final String OLD_TAG = "abc1234";
+    static final String OLD_DIGEST = "sha256:" + "a1".repeat(32);
 
     private final AwsStandIn standIn;
     private final Path dir;
@@ -41,7 +54,7 @@ final class RunnerFixture {
 
     /** download-artifact: the paths verify uploaded, restored relative to the workspace. */
     static LocalJobRun.ActionResult downloadTheTestedJars(Map<String, String> with, Path workspace) throws IOException {
-        Workflow.Step upload = Workflow.load().stepUsing("verify", "actions/upload-artifact");
+        Workflow.Step upload = Workflow.main().stepUsing("verify", "actions/upload-artifact");
         assertThat(with.get("name")).as("the artifact verify uploaded").isEqualTo(upload.with().get("name"));
         for (String path : upload.with().get("path").strip().split("\\s+")) {
             Path target = workspace.resolve(path);
@@ -53,6 +66,31 @@ final class RunnerFixture {
             }
         }
         return LocalJobRun.ActionResult.nothing();
+    }
+
+    /**
+     * The group GROUP on launch template version 1, which runs OLD_TAG, and its last-good parameter naming that image;
+     * the stand-in reset first.
+     */
+    static void aGroupOnTheOldImage(AwsStandIn standIn) {
+        standIn.reset();
+        standIn.ecr().putImage(REPOSITORY, OLD_TAG, OLD_DIGEST);
+        standIn.ec2().createLaunchTemplate(TemplateSpec.named(GROUP).userData("#!/bin/bash\necho old\n")
+                .versionDescription("image " + REPOSITORY + ":" + OLD_TAG + " " + OLD_DIGEST));
+        standIn.autoScaling().createGroup(GroupSpec.named(GROUP).launchTemplate(GROUP, "1").capacity(2)
+                .tag("capstan:last-good-parameter", LAST_GOOD_PARAMETER));
+        standIn.ssm().putParameter(LAST_GOOD_PARAMETER, REPOSITORY + ":" + OLD_TAG + "@" + OLD_DIGEST);
+    }
+
+    /** setup-java: this JVM as Java 17, its bin (after {@code toolDirs}) first on the PATH. */
+    static LocalJobRun.ActionStandIn setUpJava(Path... toolDirs) {
+        return (with, workspace) -> {
+            assertThat(with.get("java-version")).isEqualTo("17");
+            Path javaHome = Path.of(System.getProperty("java.home"));
+            String path = Stream.concat(Stream.of(toolDirs), Stream.of(javaHome.resolve("bin")))
+                    .map(Path::toString).collect(Collectors.joining(":")) + ":" + PATH;
+            return LocalJobRun.ActionResult.exports(Map.of("JAVA_HOME", javaHome.toString(), "PATH", path));
+        };
     }
 
     /** configure-aws-credentials, for the role the job must ask for; plus the stand-in's endpoint. */
@@ -72,14 +110,27 @@ final class RunnerFixture {
         };
     }
 
-    /** The repository variables of the example account. */
+    /** The repository variables of the example account; the optional ones unset. */
     static Map<String, Object> repositoryVariables(Map<String, Object> event) {
         event.put("vars.AWS_REGION", "eu-west-1");
         event.put("vars.IMAGE_PUSH_ROLE_ARN", "arn:aws:iam::123456789012:role/capstan-ci-image-push");
         event.put("vars.DEPLOY_ROLE_ARN", "arn:aws:iam::123456789012:role/capstan-ci-deploy");
-        event.put("vars.ASG_NAME", "capstan-web");
-        event.put("vars.ECR_REPOSITORY", "capstan");
+        event.put("vars.INFRASTRUCTURE_ROLE_ARN", "arn:aws:iam::123456789012:role/capstan-ci-infrastructure");
+        event.put("vars.ASG_NAME", GROUP);
+        event.put("vars.ECR_REPOSITORY", REPOSITORY);
+        event.put("vars.INFRA_CONTEXT", exampleInfraContext());
         event.put("vars.VERIFY_URL", "");
+        event.put("vars.REFRESH_ALARMS", "");
         return event;
+    }
+
+    /** The CDK app's example context, as INFRA_CONTEXT would hold it. */
+    static String exampleInfraContext() {
+        Path file = Workflow.REPOSITORY_ROOT.resolve("infra/example.context.json");
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
     }
 }

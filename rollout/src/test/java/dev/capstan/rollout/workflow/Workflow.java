@@ -7,36 +7,66 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** .github/workflows/main.yml, parsed, with the few views of it that the tests need. */
+/** A workflow of .github/workflows/, parsed, with the few views of it that the tests need. */
 final class Workflow {
     /** Tests run in the module directory (rollout/); the repository root is one up. */
     static final Path REPOSITORY_ROOT = Path.of("..");
-    static final Path FILE = REPOSITORY_ROOT.resolve(".github/workflows/main.yml");
+    static final Path DIRECTORY = REPOSITORY_ROOT.resolve(".github/workflows");
 
+    private final Path file;
     private final JsonNode root;
     private final String text;
 
-    private Workflow(JsonNode root, String text) {
+    private Workflow(Path file, JsonNode root, String text) {
+        this.file = file;
         this.root = root;
         this.text = text;
     }
 
-    static Workflow load() {
-        return parse(FILE);
+    /** main.yml: verify, image, deploy. */
+    static Workflow main() {
+        return parse(DIRECTORY.resolve("main.yml"));
+    }
+
+    /** infrastructure.yml: the Service stack's cdk deploy, run by hand. */
+    static Workflow infrastructure() {
+        return parse(DIRECTORY.resolve("infrastructure.yml"));
+    }
+
+    /** Every workflow in the directory, for the rules all of them keep; a new file is covered without a test change. */
+    static List<Workflow> all() {
+        try (Stream<Path> files = Files.list(DIRECTORY)) {
+            return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+                    .sorted(Comparator.naturalOrder()).map(Workflow::parse).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + DIRECTORY, e);
+        }
     }
 
     static Workflow parse(Path file) {
         try {
             String text = Files.readString(file);
-            return new Workflow(new YAMLMapper().readTree(text), text);
+            return new Workflow(file, new YAMLMapper().readTree(text), text);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The file name: how parameterized tests name the workflow they check. */
+    @Override
+    public String toString() {
+        return file.getFileName().toString();
     }
 
     JsonNode root() {
@@ -57,7 +87,7 @@ final class Workflow {
     JsonNode job(String id) {
         JsonNode job = root.path("jobs").get(id);
         if (job == null) {
-            throw new IllegalArgumentException("The workflow has no job '" + id + "'");
+            throw new IllegalArgumentException(this + " has no job '" + id + "'");
         }
         return job;
     }

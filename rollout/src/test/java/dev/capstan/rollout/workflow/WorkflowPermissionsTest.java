@@ -3,52 +3,65 @@ package dev.capstan.rollout.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Least privilege for the GITHUB_TOKEN: read-only contents by default, and each job gets exactly what its steps use:
- * contents: read when it checks the repository out, id-token: write when it assumes an AWS role through OIDC.
+ * Least privilege for the GITHUB_TOKEN, in every workflow: read-only contents by default, and each job gets exactly
+ * what its steps use: contents: read when it checks the repository out, id-token: write when it assumes an AWS role
+ * through OIDC.
  */
 class WorkflowPermissionsTest {
-    static final Workflow WORKFLOW = Workflow.load();
-
-    @Test
-    void theDefaultIsReadOnlyContents() {
-        assertThat(permissions(WORKFLOW.root())).containsExactly(Map.entry("contents", "read"));
+    static List<Workflow> workflows() {
+        return Workflow.all();
     }
 
-    @Test
-    void everyJobHasExactlyThePermissionsItsStepsNeed() {
-        for (String job : WORKFLOW.jobs().keySet()) {
+    @ParameterizedTest
+    @MethodSource("workflows")
+    void theDefaultIsReadOnlyContents(Workflow workflow) {
+        assertThat(permissions(workflow.root())).containsExactly(Map.entry("contents", "read"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("workflows")
+    void everyJobHasExactlyThePermissionsItsStepsNeed(Workflow workflow) {
+        for (String job : workflow.jobs().keySet()) {
             Map<String, String> needed = new TreeMap<>();
-            if (uses(job, "actions/checkout")) {
+            if (uses(workflow, job, "actions/checkout")) {
                 needed.put("contents", "read");
             }
-            if (uses(job, "aws-actions/configure-aws-credentials")) {
+            if (uses(workflow, job, "aws-actions/configure-aws-credentials")) {
                 needed.put("id-token", "write");
             }
 
-            assertThat(effectivePermissions(job)).as("permissions of job " + job).isEqualTo(needed);
+            assertThat(effectivePermissions(workflow, job)).as("permissions of job " + job).isEqualTo(needed);
         }
     }
 
     @Test
     void theAwsJobsAreTheOnlyOnesThatMayRequestAnOidcToken() {
-        assertThat(effectivePermissions("verify")).doesNotContainKey("id-token");
-        assertThat(effectivePermissions("image")).containsEntry("id-token", "write");
-        assertThat(effectivePermissions("deploy")).containsEntry("id-token", "write");
+        Workflow main = Workflow.main();
+
+        assertThat(effectivePermissions(main, "verify")).doesNotContainKey("id-token");
+        assertThat(effectivePermissions(main, "image")).containsEntry("id-token", "write");
+        assertThat(effectivePermissions(main, "deploy")).containsEntry("id-token", "write");
+        assertThat(effectivePermissions(Workflow.infrastructure(), "service-stack"))
+                .containsExactly(Map.entry("contents", "read"), Map.entry("id-token", "write"));
     }
 
-    @Test
-    void nothingAsksForBlanketPermissions() {
-        assertThat(WORKFLOW.text()).doesNotContain("write-all").doesNotContain("read-all");
+    @ParameterizedTest
+    @MethodSource("workflows")
+    void nothingAsksForBlanketPermissions(Workflow workflow) {
+        assertThat(workflow.text()).doesNotContain("write-all").doesNotContain("read-all");
     }
 
-    private static Map<String, String> effectivePermissions(String job) {
-        JsonNode node = WORKFLOW.job(job);
-        return permissions(node.has("permissions") ? node : WORKFLOW.root());
+    private static Map<String, String> effectivePermissions(Workflow workflow, String job) {
+        JsonNode node = workflow.job(job);
+        return permissions(node.has("permissions") ? node : workflow.root());
     }
 
     private static Map<String, String> permissions(JsonNode owner) {
@@ -57,7 +70,7 @@ class WorkflowPermissionsTest {
         return new TreeMap<>(Workflow.stringMap(permissions));
     }
 
-    private static boolean uses(String job, String action) {
-        return WORKFLOW.steps(job).stream().anyMatch(s -> action.equals(s.action()));
+    private static boolean uses(Workflow workflow, String job, String action) {
+        return workflow.steps(job).stream().anyMatch(s -> action.equals(s.action()));
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Which events start the workflow, and which jobs each of them runs, by evaluating the jobs' own conditions. */
 class WorkflowTriggersTest {
     static final String MAIN = "refs/heads/main";
-    static final Workflow WORKFLOW = Workflow.load();
+    static final Workflow WORKFLOW = Workflow.main();
     static final JobGraph GRAPH = new JobGraph(WORKFLOW);
 
     @Test
