@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.standin.InstanceView;
 import dev.capstan.standin.RefreshView;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,14 +15,20 @@ import org.junit.jupiter.api.Test;
  */
 class StopDuringRollbackTest extends Scenario {
 
-    /** Runs a deploy whose new instances fail, so that AWS is rolling back when the deploy gives up. */
+    /**
+     * Runs a deploy, one instance at a time, whose second new instance fails, so that AWS is rolling back (putting the
+     * first replaced instance back) when the deploy gives up.
+     */
     private Result deployThatTimesOutDuringAwsRollback(String... extra) {
-        STAND_IN.faults().failRefreshAt(GROUP, 0);
-        String[] args = new String[extra.length + 2];
-        args[0] = "--timeout";
-        args[1] = "60s";
-        System.arraycopy(extra, 0, args, 2, extra.length);
-        return deploy(args);
+        failTheSecondReplacement();
+        List<String> args = new ArrayList<>(List.of(RefreshFailureTest.ONE_AT_A_TIME));
+        args.addAll(List.of("--timeout", "150s"));
+        args.addAll(List.of(extra));
+        return deploy(args.toArray(String[]::new));
+    }
+
+    private static void failTheSecondReplacement() {
+        STAND_IN.faults().failRefreshAt(GROUP, 30);
     }
 
     @Test
@@ -48,14 +56,14 @@ class StopDuringRollbackTest extends Scenario {
 
     @Test
     void aStopSignalDuringAwsRollbackLeavesTheRollbackToFinish() {
-        STAND_IN.faults().failRefreshAt(GROUP, 0);
+        failTheSecondReplacement();
         duringSleep = n -> {
             if (STAND_IN.autoScaling().latestRefresh(GROUP).map(RefreshView::status).orElse("").equals("RollbackInProgress")) {
                 interruption.request("SIGTERM");
             }
         };
 
-        Result result = deploy();
+        Result result = deploy(RefreshFailureTest.ONE_AT_A_TIME);
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(3);
         assertThat(result.err()).contains("interrupted (SIGTERM)").contains("AWS is already rolling");
