@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.infra.foundation.CiIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CommittedPoliciesTest {
     static final Path ROOT = Path.of("..");
+    /** The body of the repository's OIDC subject customization (docs/deploy.md step 6), which the trust policies match. */
+    static final String SUBJECT_TEMPLATE = ".github/iam/oidc-subject-template.json";
 
     enum Part { POLICY, TRUST }
 
@@ -58,6 +62,16 @@ class CommittedPoliciesTest {
         assertThat(Synthesized.JSON.readTree(file.toFile()))
                 .as(committed.file() + " differs from the synthesized policy; regenerate it (see this test's comment)")
                 .isEqualTo(synthesized);
+    }
+
+    @Test
+    void theCommittedSubjectTemplateHasTheClaimKeysTheTrustPoliciesAreWrittenFor() throws IOException {
+        JsonNode template = Synthesized.JSON.readTree(ROOT.resolve(SUBJECT_TEMPLATE).toFile());
+
+        assertThat(template.get("use_default").isBoolean()).isTrue();
+        assertThat(template.get("use_default").booleanValue()).as("false: the repository uses include_claim_keys").isFalse();
+        assertThat(template.get("include_claim_keys")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(CiIdentity.Trust.CLAIM_KEYS);
     }
 
     static JsonNode synthesized(Committed committed) {

@@ -49,17 +49,19 @@ class FoundationStackTest {
     }
 
     @Test
-    void theImagePushRoleTrustsOnlyTheImageJobOnMain() {
+    void theImagePushRoleTrustsOnlyJobsOfMainYmlWithoutAnEnvironmentOnMain() {
         assertThat(trustCondition("capstan-ci-image-push")).isEqualTo(Map.of("StringEquals", Map.of(
                 "token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
-                "token.actions.githubusercontent.com:sub", "repo:example-org/capstan:ref:refs/heads/main")));
+                "token.actions.githubusercontent.com:sub", "repo:example-org/capstan:ref:refs/heads/main"
+                        + ":job_workflow_ref:example-org/capstan/.github/workflows/main.yml@refs/heads/main")));
     }
 
     @Test
-    void theDeployRoleTrustsOnlyTheDeployJobInItsEnvironment() {
+    void theDeployRoleTrustsOnlyMainYmlOnMainInItsEnvironment() {
         assertThat(trustCondition("capstan-ci-deploy")).isEqualTo(Map.of("StringEquals", Map.of(
                 "token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
-                "token.actions.githubusercontent.com:sub", "repo:example-org/capstan:environment:production")));
+                "token.actions.githubusercontent.com:sub", "repo:example-org/capstan:environment:production"
+                        + ":job_workflow_ref:example-org/capstan/.github/workflows/main.yml@refs/heads/main")));
     }
 
     @Test
@@ -70,11 +72,33 @@ class FoundationStackTest {
     }
 
     @Test
-    void theInfrastructureRoleTrustsOnlyJobsInItsEnvironment() {
-        // The deploy job's token has the same sub: AWS reads no other GitHub claim (docs/deploy.md, step 5).
+    void theInfrastructureRoleTrustsOnlyInfrastructureYmlOnMainInItsEnvironment() {
+        // The deploy job runs in the same environment: only job_workflow_ref tells the two tokens apart.
         assertThat(trustCondition("capstan-ci-infrastructure")).isEqualTo(Map.of("StringEquals", Map.of(
                 "token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
-                "token.actions.githubusercontent.com:sub", "repo:example-org/capstan:environment:production")));
+                "token.actions.githubusercontent.com:sub", "repo:example-org/capstan:environment:production"
+                        + ":job_workflow_ref:example-org/capstan/.github/workflows/infrastructure.yml@refs/heads/main")));
+    }
+
+    @Test
+    void noTwoRolesTrustTheSameSubject() {
+        List<Object> subjects = List.of("capstan-ci-image-push", "capstan-ci-deploy", "capstan-ci-infrastructure").stream()
+                .map(role -> subject(app, role)).toList();
+
+        assertThat(subjects).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theSubjectsNameTheContextsRepositoryAndBranch() {
+        // With the id-based repository form GitHub puts the owner and repository ids into the repo segment, also under
+        // a customised template; job_workflow_ref is the workflow file's path, owner/repo/... by name.
+        Synthesized other = Synthesized.with(Map.of("githubRepository", "example-org@1234/capstan@5678",
+                "githubBranch", "release"));
+
+        assertThat(subject(other, "capstan-ci-image-push")).isEqualTo("repo:example-org@1234/capstan@5678"
+                + ":ref:refs/heads/release:job_workflow_ref:example-org/capstan/.github/workflows/main.yml@refs/heads/release");
+        assertThat(subject(other, "capstan-ci-deploy")).isEqualTo("repo:example-org@1234/capstan@5678"
+                + ":environment:production:job_workflow_ref:example-org/capstan/.github/workflows/main.yml@refs/heads/release");
     }
 
     @Test
@@ -137,6 +161,11 @@ class FoundationStackTest {
         assertThat(statements).hasSize(1);
         assertThat(statements.get(0).at("/Action").asText()).isEqualTo("sts:AssumeRoleWithWebIdentity");
         return Synthesized.JSON.convertValue(statements.get(0).get("Condition"), Map.class);
+    }
+
+    private static Object subject(Synthesized app, String roleName) {
+        return ((Map<?, ?>) ((Map<?, ?>) trustCondition(app, roleName)).get("StringEquals"))
+                .get("token.actions.githubusercontent.com:sub");
     }
 
     /** A role's inline policy, resolved for the example account and region. */

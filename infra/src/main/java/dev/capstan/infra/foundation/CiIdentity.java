@@ -16,9 +16,9 @@ import software.constructs.Construct;
 
 /**
  * GitHub's OIDC provider (optional: an account has one per URL, maybe already made for another project) and the
- * three roles the workflows' jobs assume with its token. Each role trusts the token of the job it is for, by its
- * sub claim; the deploy and infrastructure jobs both run in the environment, so their tokens carry the same sub
- * (AWS reads no other GitHub claim), and what keeps both roles to main is the environment's branch rule.
+ * three roles the workflows' jobs assume with its token. Each role trusts the token of exactly one job, by its sub
+ * claim (AWS reads no other GitHub claim), which the repository's subject template makes name the job's context (its
+ * environment, or its ref) and the workflow file and branch it comes from (docs/deploy.md, step 5).
  */
 public final class CiIdentity extends Construct {
     /** The audience configure-aws-credentials asks GitHub for by default. */
@@ -28,18 +28,53 @@ public final class CiIdentity extends Construct {
     private final Role deployRole;
     private final Role infrastructureRole;
 
+    /**
+     * The sub claim of each job's token. The repository customises its subject template (PUT
+     * /repos/{owner}/{repo}/actions/oidc/customization/sub with use_default false and these include_claim_keys,
+     * .github/iam/oidc-subject-template.json). GitHub then writes the keys in this order, each as key:value joined by
+     * ':', context as its value alone:
+     * "repo:ORG-NAME/REPO-NAME:environment:ENVIRONMENT-NAME:job_workflow_ref:REUSABLE-WORKFLOW-PATH" (GitHub Docs,
+     * "OpenID Connect reference", Customizing the subject claims, https://docs.github.com/en/actions/reference/security/oidc).
+     * context is what follows the repository in the default sub: environment:NAME for a job in an environment,
+     * otherwise ref:REF. job_workflow_ref is OWNER/REPO/PATH@REF of the file that defines the job: github.workflow_ref
+     * for a job that is not in a reusable workflow (GitHub Docs, "Contexts reference", job.workflow_ref). Without it
+     * the deploy and infrastructure jobs, both in the environment, would carry one sub and could assume each other's
+     * role.
+     */
     public record Trust(String githubRepository, String branch, String environment) {
-        /** The image job runs without an environment, so its token names the branch. */
+        /** The repository's include_claim_keys, in their order in the sub. */
+        public static final List<String> CLAIM_KEYS = List.of("repo", "context", "job_workflow_ref");
+        static final String MAIN_WORKFLOW = ".github/workflows/main.yml";
+        static final String INFRASTRUCTURE_WORKFLOW = ".github/workflows/infrastructure.yml";
+
+        /** main.yml's image job runs without an environment, so its context is the branch. */
         String imageJobSubject() {
-            return "repo:" + githubRepository + ":ref:refs/heads/" + branch;
+            return subject("ref:refs/heads/" + branch, MAIN_WORKFLOW);
+        }
+
+        /** main.yml's deploy job runs in the environment. */
+        String deployJobSubject() {
+            return subject("environment:" + environment, MAIN_WORKFLOW);
+        }
+
+        /** infrastructure.yml's service-stack job runs in the environment too: only the workflow file differs. */
+        String infrastructureJobSubject() {
+            return subject("environment:" + environment, INFRASTRUCTURE_WORKFLOW);
+        }
+
+        /** Each key's part of the sub: key:value, except context, which is its value alone (environment:NAME). */
+        private String subject(String context, String workflow) {
+            Map<String, String> parts = Map.of("repo", "repo:" + githubRepository, "context", context,
+                    "job_workflow_ref", "job_workflow_ref:" + repositoryByName() + "/" + workflow + "@refs/heads/" + branch);
+            return String.join(":", CLAIM_KEYS.stream().map(parts::get).toList());
         }
 
         /**
-         * The deploy job and the infrastructure job run in the environment, so their tokens name the environment
-         * instead of the branch.
+         * OWNER/REPO without the ids of the immutable form OWNER@ID/REPO@ID: GitHub adds them to the repo segment of
+         * the sub only (GitHub Docs, "OpenID Connect reference", Immutable subject claims).
          */
-        String environmentJobSubject() {
-            return "repo:" + githubRepository + ":environment:" + environment;
+        private String repositoryByName() {
+            return githubRepository.replaceAll("@\\d+", "");
         }
     }
 
@@ -62,11 +97,11 @@ public final class CiIdentity extends Construct {
                 jobToken(providerArn, trust.imageJobSubject()), "image-push", policies.imagePushRole(), Duration.hours(1));
         // The deploy job asks for 90-minute credentials (its limit is 75 minutes, and they are not refreshed).
         deployRole = jobRole("DeployRole", Names.DEPLOY_ROLE, "GitHub Actions, job deploy: roll a new image out with an instance refresh",
-                jobToken(providerArn, trust.environmentJobSubject()), "deploy", policies.deployRole(), Duration.hours(2));
+                jobToken(providerArn, trust.deployJobSubject()), "deploy", policies.deployRole(), Duration.hours(2));
         // The infrastructure job asks for one-hour credentials, its own limit.
         infrastructureRole = jobRole("InfrastructureRole", Names.INFRASTRUCTURE_ROLE,
                 "GitHub Actions, workflow infrastructure: cdk deploy of the Service stack through the CDK bootstrap roles",
-                jobToken(providerArn, trust.environmentJobSubject()), "infrastructure", policies.infrastructureRole(),
+                jobToken(providerArn, trust.infrastructureJobSubject()), "infrastructure", policies.infrastructureRole(),
                 Duration.hours(1));
         if (provider != null) {
             imagePushRole.getNode().addDependency(provider);
