@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each role trusts GitHub's OIDC provider for the token of the job it is for: the sub claim of a job in an
- * environment names the environment, not the branch; a job without one names the ref. The deploy job and the
- * infrastructure job both run in the environment, so their tokens carry the same sub (AWS reads no other claim).
+ * Each role trusts GitHub's OIDC provider for the token of exactly one job. The sub of each job's token is built here
+ * from the workflow file and the job (event, ref, environment) under the repository's subject template, and checked
+ * against the role's condition as AWS would: the job's own role accepts it, no other role does, and no role accepts
+ * the same job run from another branch or a pull request.
  */
 class OidcTrustPolicyTest {
     static final Workflow WORKFLOW = Workflow.main();
@@ -20,13 +23,17 @@ class OidcTrustPolicyTest {
     static final Path IMAGE_ROLE = Workflow.REPOSITORY_ROOT.resolve(".github/iam/image-push-role-trust-policy.json");
     static final Path DEPLOY_ROLE = Workflow.REPOSITORY_ROOT.resolve(".github/iam/deploy-role-trust-policy.json");
     static final Path INFRASTRUCTURE_ROLE = Workflow.REPOSITORY_ROOT.resolve(".github/iam/infrastructure-role-trust-policy.json");
+    static final List<Path> ROLES = List.of(IMAGE_ROLE, DEPLOY_ROLE, INFRASTRUCTURE_ROLE);
     static final String PROVIDER = "token.actions.githubusercontent.com";
-    // owner/repo, or with the immutable ids GitHub can append: owner@123/repo@456
-    static final String REPOSITORY = "[A-Za-z0-9-]+(?:@\\d+)?/[A-Za-z0-9._-]+(?:@\\d+)?";
+    /** The committed policies are rendered for the example repository (CommittedPoliciesTest in infra/). */
+    static final String REPOSITORY = "example-org/capstan";
+    static final String MAIN = "refs/heads/main";
+    static final String FEATURE = "refs/heads/feature";
+    static final OidcSubject TEMPLATE = OidcSubject.repositoryTemplate();
 
     @Test
     void everyRoleTrustsOnlyGithubsProviderForTheStsAudience() throws IOException {
-        for (Path file : List.of(IMAGE_ROLE, DEPLOY_ROLE, INFRASTRUCTURE_ROLE)) {
+        for (Path file : ROLES) {
             JsonNode statement = onlyStatement(file);
 
             assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
@@ -45,31 +52,87 @@ class OidcTrustPolicyTest {
     }
 
     @Test
-    void theImageRoleTrustsTheImageJobOnTheBranchItRunsOn() throws IOException {
-        String branch = Workflow.strings(WORKFLOW.root().path("on").path("push").path("branches")).get(0);
+    void theRepositorysTemplateTellsTheDeployJobFromTheInfrastructureJob() {
+        // Both run in the production environment: under GitHub's default template their tokens are the same.
+        assertThat(OidcSubject.DEFAULT.of(REPOSITORY, WORKFLOW, "deploy", Events.push(MAIN)))
+                .isEqualTo(OidcSubject.DEFAULT.of(REPOSITORY, INFRASTRUCTURE, "service-stack", Events.runByHand(MAIN)));
 
+        assertThat(deployToken(Events.push(MAIN))).isNotEqualTo(infrastructureToken(Events.runByHand(MAIN)));
+        assertThat(TEMPLATE.claimKeys()).as("the sub names the job's context and the workflow file with its ref")
+                .contains("context", "job_workflow_ref");
+    }
+
+    @Test
+    void theImageRoleTrustsOnlyTheImageJobOfAPushToMain() throws IOException {
         assertThat(WORKFLOW.job("image").has("environment")).as("an environment would change the sub claim").isFalse();
-        assertThat(subject(IMAGE_ROLE)).matches("repo:" + REPOSITORY + ":ref:refs/heads/" + branch);
+
+        assertThat(rolesTrusting(imageToken(Events.push(MAIN)))).containsExactly(IMAGE_ROLE);
     }
 
     @Test
-    void theDeployRoleTrustsTheDeployJobThroughItsEnvironment() throws IOException {
-        String environment = WORKFLOW.job("deploy").path("environment").asText();
-
-        assertThat(subject(DEPLOY_ROLE)).matches("repo:" + REPOSITORY + ":environment:" + environment);
+    void theDeployRoleTrustsOnlyTheDeployJobOnMainPushedOrRunByHand() throws IOException {
+        assertThat(rolesTrusting(deployToken(Events.push(MAIN)))).containsExactly(DEPLOY_ROLE);
+        assertThat(rolesTrusting(deployToken(Events.runByHand(MAIN, "fe11ed0")))).containsExactly(DEPLOY_ROLE);
     }
 
     @Test
-    void theInfrastructureRoleTrustsTheInfrastructureJobThroughItsEnvironment() throws IOException {
-        String environment = INFRASTRUCTURE.job("service-stack").path("environment").asText();
+    void theInfrastructureRoleTrustsOnlyTheServiceStackJobOnMain() throws IOException {
+        assertThat(rolesTrusting(infrastructureToken(Events.runByHand(MAIN)))).containsExactly(INFRASTRUCTURE_ROLE);
+    }
 
-        assertThat(subject(INFRASTRUCTURE_ROLE)).matches("repo:" + REPOSITORY + ":environment:" + environment);
+    @Test
+    void theDeployJobAndTheInfrastructureJobCannotAssumeEachOthersRole() throws IOException {
+        assertThat(trusts(INFRASTRUCTURE_ROLE, deployToken(Events.push(MAIN)))).isFalse();
+        assertThat(trusts(INFRASTRUCTURE_ROLE, deployToken(Events.runByHand(MAIN, "fe11ed0")))).isFalse();
+        assertThat(trusts(DEPLOY_ROLE, infrastructureToken(Events.runByHand(MAIN)))).isFalse();
+    }
+
+    @Test
+    void noRoleTrustsAJobRunFromAnotherBranchOrAPullRequest() throws IOException {
+        // The jobs' if: keep them to main, but a branch can change its copy of the workflow: only the sub stops it.
+        List<Map<String, Object>> elsewhere = List.of(Events.push(FEATURE), Events.runByHand(FEATURE, "fe11ed0"),
+                Events.pullRequest());
+        for (Map<String, Object> event : elsewhere) {
+            assertThat(rolesTrusting(imageToken(event))).as("image, " + event).isEmpty();
+            assertThat(rolesTrusting(deployToken(event))).as("deploy, " + event).isEmpty();
+            assertThat(rolesTrusting(infrastructureToken(event))).as("service-stack, " + event).isEmpty();
+        }
     }
 
     @Test
     void everyRoleNamesTheSameRepository() throws IOException {
         assertThat(repository(subject(IMAGE_ROLE))).isEqualTo(repository(subject(DEPLOY_ROLE)))
-                .isEqualTo(repository(subject(INFRASTRUCTURE_ROLE)));
+                .isEqualTo(repository(subject(INFRASTRUCTURE_ROLE))).isEqualTo(REPOSITORY);
+    }
+
+    private static String imageToken(Map<String, Object> event) {
+        return TEMPLATE.of(REPOSITORY, WORKFLOW, "image", event);
+    }
+
+    private static String deployToken(Map<String, Object> event) {
+        return TEMPLATE.of(REPOSITORY, WORKFLOW, "deploy", event);
+    }
+
+    private static String infrastructureToken(Map<String, Object> event) {
+        return TEMPLATE.of(REPOSITORY, INFRASTRUCTURE, "service-stack", event);
+    }
+
+    /** The roles whose trust policy lets a token with this sub and the default audience assume them. */
+    private static List<Path> rolesTrusting(String sub) throws IOException {
+        List<Path> roles = new ArrayList<>();
+        for (Path role : ROLES) {
+            if (trusts(role, sub)) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** StringEquals: every key must equal the token's claim (one of the values, when a list is given). */
+    private static boolean trusts(Path role, String sub) throws IOException {
+        JsonNode equals = onlyStatement(role).at("/Condition/StringEquals");
+        return Workflow.strings(equals.path(PROVIDER + ":aud")).contains("sts.amazonaws.com")
+                && Workflow.strings(equals.path(PROVIDER + ":sub")).contains(sub);
     }
 
     private static JsonNode onlyStatement(Path file) throws IOException {
