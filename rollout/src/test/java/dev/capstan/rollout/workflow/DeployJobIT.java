@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The deploy job of the workflow, run here: its scripts as written, with its env: evaluated from repository variables
- * and the image job's outputs, the packaged rollout.jar where the artifact download puts it, and the shared AWS
- * stand-in in place of AWS (what configure-aws-credentials would provide, plus the stand-in's endpoint).
+ * and the image job's outputs, the packaged rollout.jar where the artifact download puts it, the shared AWS stand-in
+ * in place of AWS (what configure-aws-credentials would provide, plus the stand-in's endpoint), and a server on
+ * loopback in place of GitHub's REST API (GITHUB_API_URL), which answers what the head of main is.
  */
 class DeployJobIT {
     static final Workflow WORKFLOW = Workflow.main();
@@ -29,17 +30,23 @@ class DeployJobIT {
     static final String OLD_TAG = RunnerFixture.OLD_TAG;
     static final String OLD_DIGEST = RunnerFixture.OLD_DIGEST;
     static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+    static final String REPOSITORY_ON_GITHUB = RunnerFixture.GITHUB_REPOSITORY;
     static final String NEW_DIGEST = "sha256:" + "c3".repeat(32);
     static final String DEPLOY_ROLE = "arn:aws:iam::123456789012:role/capstan-ci-deploy";
+    /** A newer commit on main, pushed while this run's deploy waited its turn. */
+    static final String NEWER_SHA = "fedcba9876543210fedcba9876543210fedcba98";
+    static final String TOKEN = "ghs_stand-in-token";
 
     final AwsStandIn standIn = AwsStandIn.shared();
 
     @TempDir
     Path dir;
     HttpServer versionEndpoint;
+    GithubApi github;
 
     @BeforeEach
-    void aGroupOnTheOldImageAndTheNewImageInEcr() {
+    void aGroupOnTheOldImageAndTheNewImageInEcrAndThisCommitTheHeadOfMain() throws IOException {
+        github = GithubApi.start(REPOSITORY_ON_GITHUB, SHA);
         RunnerFixture.aGroupOnTheOldImage(standIn);
         standIn.ecr().putImage(REPOSITORY, SHA, NEW_DIGEST);
         // The CLI polls in real time (every 5 s and more); simulated time runs so fast that the refresh has ended
@@ -49,10 +56,11 @@ class DeployJobIT {
     }
 
     @AfterEach
-    void stopTheVersionEndpoint() {
+    void stopTheLocalServers() {
         if (versionEndpoint != null) {
             versionEndpoint.stop(0);
         }
+        github.stop();
         standIn.clock().manual();
     }
 
@@ -76,6 +84,70 @@ class DeployJobIT {
         assertThat(standIn.ec2().launchTemplate(GROUP).defaultVersionNumber()).isEqualTo(2);
         assertThat(standIn.autoScaling().group(GROUP).inServiceInstances())
                 .isNotEmpty().allSatisfy(i -> assertThat(i.launchTemplateVersion()).isEqualTo("2"));
+    }
+
+    @Test
+    void aPushAsksGithubForTheHeadOfMainWithTheJobsTokenBeforeItDeploys() throws Exception {
+        LocalJobRun.Result run = deployJob(onPush(SHA));
+
+        assertThat(run.succeeded()).as(run.log()).isTrue();
+        assertThat(github.requests()).singleElement().satisfies(request -> {
+            assertThat(request.path()).isEqualTo("/repos/" + REPOSITORY_ON_GITHUB + "/git/ref/heads/main");
+            assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
+        });
+        assertThat(run.step("head").log()).contains(SHA + " is the head of refs/heads/main");
+    }
+
+    @Test
+    void aPushWhoseCommitIsNoLongerTheHeadOfMainSkipsTheDeployAndSaysSo() throws Exception {
+        github.headIs(NEWER_SHA);
+
+        LocalJobRun.Result run = deployJob(onPush(SHA));
+
+        assertThat(run.succeeded()).as("a skipped deploy is not a failure\n" + run.log()).isTrue();
+        assertThat(run.step("head").log()).contains("::notice title=deploy::Not deployed: " + SHA
+                + " is no longer the head of refs/heads/main (" + NEWER_SHA + " is)");
+        assertThat(run.summary()).contains("## Deploy skipped: `" + SHA + "` is no longer the head of `refs/heads/main`");
+        assertThat(run.steps()).filteredOn(s -> !s.skipped()).extracting(LocalJobRun.StepResult::label)
+                .containsExactly("deploy / Check the configuration", "deploy / Check that this commit is still the head of main");
+        assertThat(run.outputs()).containsEntry("result", "");
+        assertThat(standIn.calls()).as("nothing in AWS, not even a read").isEmpty();
+    }
+
+    @Test
+    void aRunByHandDeploysItsTagWhateverTheHeadOfMainIs() throws Exception {
+        github.headIs(NEWER_SHA);
+
+        LocalJobRun.Result byHand = deployJob(byHand(SHA));
+
+        assertThat(byHand.succeeded()).as(byHand.log()).isTrue();
+        assertThat(byHand.step("head").skipped()).isTrue();
+        assertThat(github.requests()).as("no lookup: a rollback never waits on GitHub's API").isEmpty();
+        assertThat(byHand.outputs()).containsEntry("result", "success").containsEntry("image-digest", NEW_DIGEST);
+    }
+
+    @Test
+    void aLookupOfTheHeadThatFailsFailsTheJobBeforeAws() throws Exception {
+        github.answers(404, "{\"message\":\"Not Found\",\"status\":\"404\"}");
+
+        LocalJobRun.Result run = deployJob(onPush(SHA));
+
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.step("head").exitCode()).as(run.log()).isNotZero();
+        assertThat(run.step("head").log()).contains("Not Found")
+                .contains("::error title=deploy::Could not look up the head of refs/heads/main");
+        assertThat(standIn.calls()).isEmpty();
+    }
+
+    @Test
+    void anAnswerThatNamesNoCommitFailsTheJobBeforeAws() throws Exception {
+        github.answers(200, "{\"ref\":\"refs/heads/main\",\"object\":{\"type\":\"tag\",\"sha\":\"" + SHA + "\"}}");
+
+        LocalJobRun.Result run = deployJob(onPush(SHA));
+
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.step("head").log()).contains("::error title=deploy::");
+        assertThat(standIn.calls()).isEmpty();
     }
 
     @Test
@@ -156,8 +228,9 @@ class DeployJobIT {
                 "actions/download-artifact", RunnerFixture::downloadTheTestedJars,
                 "actions/setup-java", RunnerFixture.setUpJava(),
                 "aws-actions/configure-aws-credentials", runner.assumeRole(DEPLOY_ROLE));
-        return new LocalJobRun(WORKFLOW, "deploy", new ContextMap().putAll(event), actions,
-                runner.environment(event, workspace, temp), workspace, temp).run();
+        Map<String, String> env = runner.environment(event, workspace, temp);
+        env.put("GITHUB_API_URL", github.url());
+        return new LocalJobRun(WORKFLOW, "deploy", new ContextMap().putAll(event), actions, env, workspace, temp).run();
     }
 
     private String startVersionEndpoint(String digest) throws IOException {
@@ -177,6 +250,7 @@ class DeployJobIT {
     private static Map<String, Object> onPush(String imageTag) {
         Map<String, Object> event = RunnerFixture.repositoryVariables(Events.push("refs/heads/main"));
         event.put("needs.image.outputs.tag", imageTag);
+        event.put("github.token", TOKEN);
         return event;
     }
 
@@ -184,6 +258,7 @@ class DeployJobIT {
     private static Map<String, Object> byHand(String imageTag) {
         Map<String, Object> event = RunnerFixture.repositoryVariables(Events.runByHand("refs/heads/main", imageTag));
         event.put("needs.image.outputs.tag", "");
+        event.put("github.token", TOKEN);
         return event;
     }
 }

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 final class RunnerFixture {
     static final Path ROLLOUT_JAR = Path.of("target", "rollout.jar").toAbsolutePath();
     static final String PATH = "/usr/local/bin:/usr/bin:/bin";
+    /** The repository the runs belong to, as GITHUB_REPOSITORY names it. */
+    static final String GITHUB_REPOSITORY = "example-org/capstan";
     static final String GROUP = "capstan-web";
     static final String REPOSITORY = "capstan";
     static final String LAST_GOOD_PARAMETER = "/capstan/production/last-good-image";
@@ -49,6 +51,7 @@ final class RunnerFixture {
         env.put("GITHUB_EVENT_NAME", event.get("github.event_name").toString());
         env.put("GITHUB_REF", event.get("github.ref").toString());
         env.put("GITHUB_SHA", event.get("github.sha").toString());
+        env.put("GITHUB_REPOSITORY", GITHUB_REPOSITORY);
         return env;
     }
 
