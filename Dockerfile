@@ -18,9 +18,10 @@
 # to images specified with the ARG directive" (GitHub Docs, "Guidance for the configuration of private registries for
 # Dependabot", Docker, "Limitations and workarounds"). With a tag and a digest on the line it moves both together: to
 # the next Corretto update's tag, or to the same tag's new digest when it is republished
-# (dependabot/dependabot-core#15081). Hence no ARG here. To build from another glibc-based Java 17 JDK image with
-# jmods and bash, replace this line at build time: `buildah bud --from IMAGE` or `podman build --from IMAGE`, as the
-# boot rehearsal does with a Debian JDK.
+# (dependabot/dependabot-core#15081). A versioned tag rather than 17-al2023-jdk: Dependabot can be set to skip
+# digest-only updates (dependabot/dependabot-core#15103), and a new version still moves the pin.
+# Hence no ARG here. To build from another glibc-based Java 17 JDK image with jmods and bash, replace this line at
+# build time: `buildah bud --from IMAGE` or `podman build --from IMAGE`, as the boot rehearsal does with a Debian JDK.
 FROM public.ecr.aws/amazoncorretto/amazoncorretto:17.0.20-al2023@sha256:17d4c3cf7bc84b6417f4c228bb77aeb97fda215b4b26b2ee8a53baace4aaada8 AS build
 
 # The modules the service uses: what `jdeps --print-module-deps` finds in service.jar, less those only tools and
