@@ -6,13 +6,23 @@
 # archive written by one real run of the service. The final image is those files on an empty base: no package
 # manager, no shell, nothing that the service does not execute.
 
-# Corretto 17 JDK on Amazon Linux 2023, from ECR Public: quarterly OpenJDK security updates plus out-of-band fixes,
-# republished with every Corretto and AL2023 update. CI builds with --pull, so each image carries the current JDK.
-# Any glibc-based Java 17 JDK with jmods, bash and coreutils works here (the rehearsal passes a Debian one).
-ARG JDK_IMAGE=public.ecr.aws/amazoncorretto/amazoncorretto:17-al2023-jdk
+# No SHELL instruction: podman and buildah ignore it in their default (OCI) image format, so every RUN is written for
+# /bin/sh (exec form, or a plain command list), and what needs bash is a script of its own in image/.
 
-FROM ${JDK_IMAGE} AS build
-SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+# The build stage: Corretto 17 on Amazon Linux 2023 from ECR Public, with quarterly OpenJDK security updates plus
+# out-of-band fixes, republished with every Corretto and AL2023 update. Pinned by digest, so that a build is repeatable
+# and a new base arrives as a reviewed pull request; the tag is the one the digest was published under (Corretto gives
+# the same image the tags 17-al2023, 17-al2023-jdk and 17.0.<update>-al2023).
+# Dependabot keeps it current (.github/dependabot.yml). It updates images written out in FROM lines, and only in the
+# first one: "Dockerfiles may only receive a version update to the first FROM directive" and "do not receive updates
+# to images specified with the ARG directive" (GitHub Docs, "Guidance for the configuration of private registries for
+# Dependabot", Docker, "Limitations and workarounds"). With a tag and a digest on the line it moves both together: to
+# the next Corretto update's tag, or to the same tag's new digest when it is republished
+# (dependabot/dependabot-core#15081). A versioned tag rather than 17-al2023-jdk: Dependabot can be set to skip
+# digest-only updates (dependabot/dependabot-core#15103), and a new version still moves the pin.
+# Hence no ARG here. To build from another glibc-based Java 17 JDK image with jmods and bash, replace this line at
+# build time: `buildah bud --from IMAGE` or `podman build --from IMAGE`, as the boot rehearsal does with a Debian JDK.
+FROM public.ecr.aws/amazoncorretto/amazoncorretto:17.0.20-al2023@sha256:17d4c3cf7bc84b6417f4c228bb77aeb97fda215b4b26b2ee8a53baace4aaada8 AS build
 
 # The modules the service uses: what `jdeps --print-module-deps` finds in service.jar, less those only tools and
 # agents need (java.compiler, java.scripting, jdk.attach, jdk.jdi, java.instrument, java.security.jgss) and less
@@ -26,17 +36,10 @@ RUN jlink --add-modules "${JAVA_MODULES}" --strip-java-debug-attributes --no-man
       --output /opt/java \
  && /opt/java/bin/java -Xshare:dump >/dev/null
 
-# The final image's root: the shared libraries the runtime links against (found by the dynamic loader itself, so
-# the same step works on any glibc distribution), an account for the service, and a writable /tmp for the JVM.
-RUN mkdir -p /sysroot/tmp /sysroot/etc \
- && chmod 1777 /sysroot/tmp \
- && shopt -s nullglob && loaders=(/lib64/ld-linux-*.so.* /lib/ld-linux-*.so.*) && loader=${loaders[0]} \
- && { echo "$loader"; \
-      find /opt/java -type f \( -name '*.so' -o -path '*/bin/*' \) -exec "$loader" --list {} \; 2>/dev/null \
-        | awk '$2 == "=>" && $3 ~ /^\// {print $3}'; } \
-    | sort -u | xargs -I{} cp --parents --dereference {} /sysroot \
- && echo 'capstan:x:10001:10001:capstan:/app:/sbin/nologin' > /sysroot/etc/passwd \
- && echo 'capstan:x:10001:' > /sysroot/etc/group
+# The final image's root: the shared libraries the runtime links against, an account for the service, and a
+# writable /tmp for the JVM (image/make-root).
+COPY image/make-root /build/make-root
+RUN ["/build/make-root", "/opt/java", "/sysroot"]
 
 # Least often changed first, so a new jar reuses every layer above it.
 COPY jvm.options config.yml image/archive-run /app/

@@ -23,6 +23,14 @@ ADMIN_HOST_PORT=${ADMIN_HOST_PORT:-8081}
 # The service drains for 15 s then allows 15 s for in-flight work (config.yml); docker must wait longer than
 # both before it kills the JVM, or a stop during a deploy would cut requests off.
 readonly STOP_TIMEOUT_SECONDS=40
+# Container limits (docs/boot.md, "Limits"). Memory: the heap (-Xmx in jvm.options; UserDataRendererTest keeps the
+# two equal) plus what the JVM needs besides it with Jetty's thread pools full (1,024 + 64 threads), as measured;
+# the instance keeps HOST_RESERVE_MB for itself. Processes: those pools plus the JVM's own threads, with room.
+readonly HEAP_MB=128 NON_HEAP_MB=384 HOST_RESERVE_MB=256 PIDS_LIMIT=1280 TMP_SIZE=16m
+# Bounded waits, in seconds: an AWS CLI call (whose requests time out as well: aws_call), docker login, a pull
+# attempt (of 3; layers already fetched are kept).
+readonly AWS_CALL_SECONDS=60 LOGIN_SECONDS=30 PULL_ATTEMPT_SECONDS=60
+export AWS_MAX_ATTEMPTS=3 AWS_RETRY_MODE=standard
 readonly APP_PORT=8080 ADMIN_PORT=8081 # inside the container
 readonly DIGEST_LABEL=dev.capstan.image-digest
 readonly LAUNCHING=autoscaling:EC2_INSTANCE_LAUNCHING
@@ -30,7 +38,7 @@ readonly LAUNCHING=autoscaling:EC2_INSTANCE_LAUNCHING
 # cloud-init may run user-data without HOME; docker login and the AWS CLI keep their files under it.
 export HOME=${HOME:-/root}
 
-INSTANCE_ID='' REGION='' AVAILABILITY_ZONE='' IMDS_TOKEN=''
+INSTANCE_ID='' REGION='' AVAILABILITY_ZONE='' IMDS_TOKEN='' MEMORY_MB=''
 RUN_STARTED_MS='' # when docker run started the container; readiness is timed from there
 
 log() { printf '%s capstan-boot: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
@@ -61,9 +69,11 @@ imds_token() {
     -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' "$IMDS_ENDPOINT/latest/api/token"
 }
 
+# The token goes to curl on its standard input (-H @-), never on a command line, where any process could read it.
 imds_get() {
-  curl -fsS --retry 5 --retry-connrefused --retry-delay 1 --connect-timeout 2 --max-time 5 \
-    -H "X-aws-ec2-metadata-token: $IMDS_TOKEN" "$IMDS_ENDPOINT/latest/meta-data/$1"
+  printf 'X-aws-ec2-metadata-token: %s\n' "$IMDS_TOKEN" \
+    | curl -fsS --retry 5 --retry-connrefused --retry-delay 1 --connect-timeout 2 --max-time 5 \
+      -H @- "$IMDS_ENDPOINT/latest/meta-data/$1"
 }
 
 read_instance_facts() {
@@ -74,12 +84,24 @@ read_instance_facts() {
   log "instance $INSTANCE_ID in $AVAILABILITY_ZONE ($REGION), group $ASG_NAME"
 }
 
+# The container's memory limit, checked against what the instance has before anything is pulled or started.
+size_memory() {
+  local total_mb
+  total_mb=$(($(awk '/^MemTotal:/ {print $2}' /proc/meminfo) / 1024))
+  MEMORY_MB=$((HEAP_MB + NON_HEAP_MB))
+  ((total_mb - HOST_RESERVE_MB >= MEMORY_MB)) \
+    || fail "the instance has ${total_mb} MB: too little for the container's ${MEMORY_MB} MB and the host's ${HOST_RESERVE_MB} MB"
+  log "container limits: memory ${MEMORY_MB} MB of the instance's ${total_mb} MB, ${PIDS_LIMIT} processes"
+}
+
 # --- AWS calls (instance role credentials, found by the CLI through IMDS) ---
 aws_call() {
   local endpoint=()
   # The AWS CLI 2.9 shipped by some distributions ignores AWS_ENDPOINT_URL, so pass it on explicitly.
   [[ -n $AWS_ENDPOINT_URL ]] && endpoint=(--endpoint-url "$AWS_ENDPOINT_URL")
-  aws "${endpoint[@]}" --region "$REGION" "$@"
+  # Each request: 5 s to connect, 10 s without data; AWS_MAX_ATTEMPTS tries in all; timeout bounds the whole call.
+  timeout -k 5 "$AWS_CALL_SECONDS" aws "${endpoint[@]}" --region "$REGION" --cli-connect-timeout 5 \
+    --cli-read-timeout 10 "$@"
 }
 
 launch_hook_names() {
@@ -117,7 +139,7 @@ complete_launch_hooks() {
 ensure_aws_cli() {
   command -v aws >/dev/null && return 0
   log "installing the AWS CLI"
-  dnf install -y awscli-2 >/dev/null || fail "dnf install awscli-2 failed"
+  timeout 300 dnf install -y awscli-2 >/dev/null || fail "dnf install awscli-2 failed"
 }
 
 # The fleet boots the ECS-optimized AMI for its preinstalled Docker; its ECS agent has no cluster to join here (and
@@ -139,9 +161,10 @@ ensure_docker() {
   fi
   if ! command -v docker >/dev/null; then
     log "installing docker"
-    dnf install -y docker >/dev/null || fail "dnf install docker failed"
+    timeout 300 dnf install -y docker >/dev/null || fail "dnf install docker failed"
   fi
-  systemctl enable --now docker || fail "cannot start the docker service"
+  # docker.service may have no start timeout of its own.
+  timeout 120 systemctl enable --now docker || fail "cannot start the docker service"
   local attempt
   for attempt in 1 2 3 4 5 6 7 8 9 10; do
     docker info >/dev/null 2>&1 && return 0
@@ -158,7 +181,8 @@ running_container_of_this_digest() {
 
 registry_login() {
   local registry=${IMAGE_REF%%/*}
-  aws_call ecr get-login-password | docker login --username AWS --password-stdin "$registry" >/dev/null \
+  aws_call ecr get-login-password \
+    | timeout -k 5 "$LOGIN_SECONDS" docker login --username AWS --password-stdin "$registry" >/dev/null \
     || fail "docker login to $registry with the instance role failed"
   log "logged in to $registry"
 }
@@ -166,11 +190,11 @@ registry_login() {
 pull_image() {
   local attempt
   for attempt in 1 2 3; do
-    if docker pull --quiet "$IMAGE_REF" >/dev/null; then
+    if timeout -k 10 "$PULL_ATTEMPT_SECONDS" docker pull --quiet "$IMAGE_REF" >/dev/null; then
       log "pulled $IMAGE_REF"
       return 0
     fi
-    log "pull of $IMAGE_REF failed (attempt $attempt)"
+    log "pull of $IMAGE_REF failed or took over ${PULL_ATTEMPT_SECONDS}s (attempt $attempt)"
     sleep $((attempt * 2))
   done
   fail "cannot pull $IMAGE_REF"
@@ -185,16 +209,32 @@ log_options() {
   fi
 }
 
+# A container of that name still running (another digest) is stopped as a deploy stops one: SIGTERM, then its stop
+# timeout to drain, before it is removed.
+remove_old_container() {
+  local started=$SECONDS
+  if [[ $(docker inspect --format '{{.State.Running}}' "$CONTAINER_NAME" 2>/dev/null) == true ]]; then
+    timeout $((STOP_TIMEOUT_SECONDS + 20)) docker stop -t "$STOP_TIMEOUT_SECONDS" "$CONTAINER_NAME" >/dev/null \
+      || log "docker stop $CONTAINER_NAME failed"
+    log "stopped the old container in $((SECONDS - started))s (exit $(docker inspect --format '{{.State.ExitCode}}' "$CONTAINER_NAME"))"
+  fi
+  docker rm --force "$CONTAINER_NAME" >/dev/null 2>&1 || true
+}
+
 run_container() {
   local options
   mapfile -t options < <(log_options)
-  docker rm --force "$CONTAINER_NAME" >/dev/null 2>&1 || true
+  remove_old_container
   log "docker run $CONTAINER_NAME (readiness deadline ${READY_TIMEOUT_SECONDS}s)"
   RUN_STARTED_MS=$(date +%s%3N)
   # Bridge networking: with the IMDS hop limit of 1 the container cannot reach the instance role; the admin
   # connector listens on all of the container's addresses, but is published on the host's loopback only.
+  # Tight: a read-only root with a small /tmp (the JVM's only writes), no capabilities, no privilege gain.
   docker run --detach --name "$CONTAINER_NAME" \
     --restart unless-stopped --stop-timeout "$STOP_TIMEOUT_SECONDS" \
+    --read-only --tmpfs "/tmp:rw,noexec,nosuid,nodev,size=$TMP_SIZE,mode=1777" \
+    --cap-drop ALL --security-opt no-new-privileges=true \
+    --pids-limit "$PIDS_LIMIT" --memory "${MEMORY_MB}m" --memory-swap "${MEMORY_MB}m" \
     --publish "$APP_HOST_PORT:$APP_PORT" --publish "127.0.0.1:$ADMIN_HOST_PORT:$ADMIN_PORT" \
     --env ADMIN_BIND_HOST=0.0.0.0 \
     --env "IMAGE_TAG=$IMAGE_TAG" --env "IMAGE_DIGEST=$IMAGE_DIGEST" \
@@ -260,6 +300,7 @@ main() {
   log "booting $IMAGE_REF (tag $IMAGE_TAG)"
   validate_inputs
   read_instance_facts
+  size_memory
   ensure_aws_cli
   disable_ecs_agent
   ensure_docker
