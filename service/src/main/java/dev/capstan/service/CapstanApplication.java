@@ -4,9 +4,11 @@ import dev.capstan.service.cli.ServerCommandWithPlainErrors;
 import dev.capstan.service.core.BuildInfo;
 import dev.capstan.service.core.DeploymentInfo;
 import dev.capstan.service.errors.InvalidNameExceptionMapper;
+import dev.capstan.service.errors.JsonLimitExceptionMapper;
 import dev.capstan.service.errors.JsonServletErrorHandler;
 import dev.capstan.service.health.ReadinessHealthCheck;
 import dev.capstan.service.jetty.ServerCustomizer;
+import dev.capstan.service.json.JsonReadLimits;
 import dev.capstan.service.json.StartupFriendlyObjectMapper;
 import dev.capstan.service.lifecycle.LogFlush;
 import dev.capstan.service.lifecycle.TermSignal;
@@ -78,6 +80,8 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
         environment.jersey().register(new VersionResource(BuildInfo.fromClasspath(),
                 DeploymentInfo.fromEnvironment(System.getenv())));
         environment.jersey().register(new InvalidNameExceptionMapper());
+        environment.jersey().register(new JsonLimitExceptionMapper());
+        JsonReadLimits.apply(environment.getObjectMapper());
 
         final ReadinessHealthCheck readiness = new ReadinessHealthCheck();
         environment.healthChecks().register(ReadinessHealthCheck.NAME, readiness);
