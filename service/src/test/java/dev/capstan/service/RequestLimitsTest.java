@@ -7,7 +7,11 @@ import dev.capstan.service.support.Http;
 import dev.capstan.service.support.TestApps;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,6 +21,15 @@ class RequestLimitsTest {
     static final DropwizardAppExtension<CapstanConfiguration> APP = TestApps.capstan();
 
     private final Http app = Http.application(APP);
+    private final Http admin = Http.admin(APP);
+
+    static byte[] gzip(String text) throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
 
     private static void assertJsonError(HttpResponse<String> response, int status, String messagePart) {
         assertThat(response.statusCode()).isEqualTo(status);
@@ -25,6 +38,29 @@ class RequestLimitsTest {
         assertThat(Http.json(response).path("code").asInt()).isEqualTo(status);
         assertThat(Http.json(response).path("message").asText()).contains(messagePart);
         assertThat(response.body()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aCompressedBodyIsRefusedWith415SayingWhatIsAccepted() throws IOException {
+        final HttpResponse<String> response = app.post("/v1/hello", "application/json", gzip("{\"name\":\"Ada\"}"),
+                "Content-Encoding", "gzip");
+
+        assertJsonError(response, 415, "Content-Encoding");
+        assertThat(response.headers().firstValue("Accept-Encoding")).hasValue("identity");
+    }
+
+    @Test
+    void anyContentCodingButIdentityIsRefusedOnEveryPort() {
+        assertJsonError(app.post("/v1/hello", "application/json", "{}", "Content-Encoding", "br"), 415, "");
+        assertJsonError(app.post("/v1/hello", "application/json", "{}", "Content-Encoding", "identity, gzip"), 415,
+                "");
+        assertJsonError(admin.post("/ping", "application/json", "{}", "Content-Encoding", "deflate"), 415, "");
+    }
+
+    @Test
+    void theIdentityCodingIsNoCodingAtAll() {
+        assertThat(app.post("/v1/hello", "application/json", "{\"name\":\"Ada\"}", "Content-Encoding", "identity")
+                .statusCode()).isEqualTo(200);
     }
 
     @Test
