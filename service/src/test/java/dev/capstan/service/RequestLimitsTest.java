@@ -23,6 +23,12 @@ class RequestLimitsTest {
     private final Http app = Http.application(APP);
     private final Http admin = Http.admin(APP);
 
+    /** {"name":"Ada"} padded with spaces to exactly this many bytes. */
+    static byte[] greetingOfSize(int bytes) {
+        final String head = "{\"name\":\"Ada\"";
+        return (head + " ".repeat(bytes - head.length() - 1) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
     static byte[] gzip(String text) throws IOException {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
@@ -38,6 +44,33 @@ class RequestLimitsTest {
         assertThat(Http.json(response).path("code").asInt()).isEqualTo(status);
         assertThat(Http.json(response).path("message").asText()).contains(messagePart);
         assertThat(response.body()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsServed() {
+        final HttpResponse<String> response = app.post("/v1/hello", "application/json",
+                greetingOfSize(RequestLimits.MAX_BODY_BYTES));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response).path("message").asText()).isEqualTo("Hello, Ada!");
+    }
+
+    @Test
+    void aChunkedBodyOfExactlyTheLimitIsServed() {
+        assertThat(app.postChunked("/v1/hello", "application/json", greetingOfSize(RequestLimits.MAX_BODY_BYTES))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyDeclaredOneByteOverTheLimitIs413() {
+        assertJsonError(app.post("/v1/hello", "application/json", greetingOfSize(RequestLimits.MAX_BODY_BYTES + 1)),
+                413, "Request body is too large");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413() {
+        assertJsonError(app.postChunked("/v1/hello", "application/json",
+                greetingOfSize(RequestLimits.MAX_BODY_BYTES + 1)), 413, "Request body is too large");
     }
 
     @Test

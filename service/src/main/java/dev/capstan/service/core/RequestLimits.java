@@ -1,5 +1,7 @@
 package dev.capstan.service.core;
 
+import java.time.Duration;
+
 /**
  * How much of a request the service reads, and why these figures (docs/operations.md, "Limits").
  *
@@ -10,6 +12,8 @@ package dev.capstan.service.core;
 public final class RequestLimits {
     /** Request body, in bytes: 10 times the largest valid body, and as much as Jetty allows a request's head. */
     public static final int MAX_BODY_BYTES = 8 * 1024;
+    /** From the request's head to the last byte of its body: the largest body at 820 bytes a second. */
+    public static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
     /** Any one JSON string or property name, in characters: 16 times the longest name (which may use 128 chars). */
     public static final int MAX_JSON_STRING_CHARS = 1024;
     /** Objects and arrays inside each other; a greeting request has depth 1. */
