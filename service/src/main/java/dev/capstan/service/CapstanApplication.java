@@ -7,7 +7,6 @@ import dev.capstan.service.errors.InvalidNameExceptionMapper;
 import dev.capstan.service.errors.JsonLimitExceptionMapper;
 import dev.capstan.service.errors.JsonServletErrorHandler;
 import dev.capstan.service.health.ReadinessHealthCheck;
-import dev.capstan.service.jetty.RequestBodyLimits;
 import dev.capstan.service.jetty.ServerCustomizer;
 import dev.capstan.service.json.JsonReadLimits;
 import dev.capstan.service.json.StartupFriendlyObjectMapper;
@@ -83,8 +82,6 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
         environment.jersey().register(new InvalidNameExceptionMapper());
         environment.jersey().register(new JsonLimitExceptionMapper());
         JsonReadLimits.apply(environment.getObjectMapper());
-        RequestBodyLimits.install(environment.getApplicationContext());
-        RequestBodyLimits.install(environment.getAdminContext());
 
         final ReadinessHealthCheck readiness = new ReadinessHealthCheck();
         environment.healthChecks().register(ReadinessHealthCheck.NAME, readiness);
@@ -96,7 +93,7 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
 
         environment.getApplicationContext().setErrorHandler(new JsonServletErrorHandler());
         environment.getAdminContext().setErrorHandler(new JsonServletErrorHandler());
-        environment.lifecycle().addEventListener(new ServerCustomizer());
+        environment.lifecycle().addEventListener(new ServerCustomizer(environment.getApplicationContext()));
     }
 
     /**
