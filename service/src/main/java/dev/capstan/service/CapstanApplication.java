@@ -1,5 +1,6 @@
 package dev.capstan.service;
 
+import dev.capstan.service.admin.AdminTasks;
 import dev.capstan.service.cli.ServerCommandWithPlainErrors;
 import dev.capstan.service.core.BuildInfo;
 import dev.capstan.service.core.DeploymentInfo;
@@ -88,6 +89,7 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
         environment.lifecycle().addServerLifecycleListener(readiness);
         environment.lifecycle().addServerLifecycleListener(server -> LogFlush.afterServerStops());
 
+        AdminTasks.removeAll(environment.getAdminContext());
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
                 .addMapping("/prometheus");
 
