@@ -1,6 +1,9 @@
 package dev.capstan.service;
 
 import dev.capstan.service.admin.AdminTasks;
+import dev.capstan.service.admin.InstanceServlet;
+import dev.capstan.service.api.InstanceInfo;
+import dev.capstan.service.api.VersionInfo;
 import dev.capstan.service.cli.ServerCommandWithPlainErrors;
 import dev.capstan.service.core.BuildInfo;
 import dev.capstan.service.core.DeploymentInfo;
@@ -78,8 +81,11 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
     public void run(CapstanConfiguration configuration, Environment environment) {
         configureJersey(environment.jersey());
         environment.jersey().register(new HelloResource(configuration.getHello().buildGreeter()));
-        environment.jersey().register(new VersionResource(BuildInfo.fromClasspath(),
-                DeploymentInfo.fromEnvironment(System.getenv())));
+        final BuildInfo build = BuildInfo.fromClasspath();
+        final DeploymentInfo deployment = DeploymentInfo.fromEnvironment(System.getenv());
+        final VersionInfo version = new VersionInfo(build.version(), build.commit(), build.buildTime(),
+                deployment.imageTag(), deployment.imageDigest());
+        environment.jersey().register(new VersionResource(version));
         environment.jersey().register(new InvalidNameExceptionMapper());
         environment.jersey().register(new JsonLimitExceptionMapper());
         JsonReadLimits.apply(environment.getObjectMapper());
@@ -90,6 +96,9 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
         environment.lifecycle().addServerLifecycleListener(server -> LogFlush.afterServerStops());
 
         AdminTasks.removeAll(environment.getAdminContext());
+        environment.admin().addServlet("instance", new InstanceServlet(environment.getObjectMapper(),
+                new InstanceInfo(deployment.instanceId(), deployment.availabilityZone(), version)))
+                .addMapping("/instance");
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
                 .addMapping("/prometheus");
 

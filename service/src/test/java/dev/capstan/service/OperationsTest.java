@@ -102,6 +102,30 @@ class OperationsTest {
     }
 
     @Test
+    void theAdminPortSaysWhereThisCopyRunsBesideWhatItRuns() {
+        final HttpResponse<String> response = admin.get("/instance");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        final JsonNode instance = Http.json(response);
+        assertThat(instance.fieldNames()).toIterable().containsExactlyInAnyOrder("instanceId", "availabilityZone",
+                "version", "commit", "buildTime", "imageTag", "imageDigest");
+        // The test JVM does not get the boot script's variables.
+        assertThat(instance.path("instanceId").asText()).isEqualTo("local");
+        assertThat(instance.path("availabilityZone").asText()).isEqualTo("local");
+        final JsonNode version = Http.json(app.get("/v1/version"));
+        version.fieldNames().forEachRemaining(field ->
+                assertThat(instance.path(field)).as(field).isEqualTo(version.path(field)));
+    }
+
+    @Test
+    void whereThisCopyRunsIsNotOnTheApplicationPort() {
+        assertThat(app.get("/instance").statusCode()).isEqualTo(404);
+        assertThat(app.get("/v1/version").body()).doesNotContain("instanceId").doesNotContain("availabilityZone");
+    }
+
+    @Test
     void theAdminPortAnswersUnknownPathsWithJson() {
         final HttpResponse<String> response = admin.get("/nope", "Accept", "text/html");
 
