@@ -32,9 +32,12 @@ public class ServerCustomizer implements LifeCycle.Listener {
             // Inside the handler that measures the application's requests (a body still arriving is a request in
             // flight, which a drain waits for) and outside its servlet context, whose error handler is written for
             // servlets: the bounds' refusals are answered by the server's.
-            server.getDescendants(Handler.Wrapper.class).stream()
+            final Handler.Wrapper measured = server.getDescendants(Handler.Wrapper.class).stream()
                     .filter(wrapper -> wrapper.getHandler() == applicationContext)
-                    .forEach(wrapper -> wrapper.setHandler(RequestBodyLimits.around(applicationContext)));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no handler wraps the application context: the "
+                            + "request body limits would not apply"));
+            measured.setHandler(RequestBodyLimits.around(applicationContext));
             server.setHandler(new RequestIdHandler(new ContentEncodingRefusal(server.getHandler())));
             server.setErrorHandler(new JsonServerErrorHandler());
             // In the shaded jar logback-access reads our manifest as its own, warns about a version mismatch that
