@@ -1,12 +1,18 @@
 package dev.capstan.service;
 
+import dev.capstan.service.admin.AdminTasks;
+import dev.capstan.service.admin.InstanceServlet;
+import dev.capstan.service.api.InstanceInfo;
+import dev.capstan.service.api.VersionInfo;
 import dev.capstan.service.cli.ServerCommandWithPlainErrors;
 import dev.capstan.service.core.BuildInfo;
 import dev.capstan.service.core.DeploymentInfo;
 import dev.capstan.service.errors.InvalidNameExceptionMapper;
+import dev.capstan.service.errors.JsonLimitExceptionMapper;
 import dev.capstan.service.errors.JsonServletErrorHandler;
 import dev.capstan.service.health.ReadinessHealthCheck;
 import dev.capstan.service.jetty.ServerCustomizer;
+import dev.capstan.service.json.JsonReadLimits;
 import dev.capstan.service.json.StartupFriendlyObjectMapper;
 import dev.capstan.service.lifecycle.LogFlush;
 import dev.capstan.service.lifecycle.TermSignal;
@@ -75,21 +81,30 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
     public void run(CapstanConfiguration configuration, Environment environment) {
         configureJersey(environment.jersey());
         environment.jersey().register(new HelloResource(configuration.getHello().buildGreeter()));
-        environment.jersey().register(new VersionResource(BuildInfo.fromClasspath(),
-                DeploymentInfo.fromEnvironment(System.getenv())));
+        final BuildInfo build = BuildInfo.fromClasspath();
+        final DeploymentInfo deployment = DeploymentInfo.fromEnvironment(System.getenv());
+        final VersionInfo version = new VersionInfo(build.version(), build.commit(), build.buildTime(),
+                deployment.imageTag(), deployment.imageDigest());
+        environment.jersey().register(new VersionResource(version));
         environment.jersey().register(new InvalidNameExceptionMapper());
+        environment.jersey().register(new JsonLimitExceptionMapper());
+        JsonReadLimits.apply(environment.getObjectMapper());
 
         final ReadinessHealthCheck readiness = new ReadinessHealthCheck();
         environment.healthChecks().register(ReadinessHealthCheck.NAME, readiness);
         environment.lifecycle().addServerLifecycleListener(readiness);
         environment.lifecycle().addServerLifecycleListener(server -> LogFlush.afterServerStops());
 
+        AdminTasks.removeAll(environment.getAdminContext());
+        environment.admin().addServlet("instance", new InstanceServlet(environment.getObjectMapper(),
+                new InstanceInfo(deployment.instanceId(), deployment.availabilityZone(), version)))
+                .addMapping("/instance");
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
                 .addMapping("/prometheus");
 
         environment.getApplicationContext().setErrorHandler(new JsonServletErrorHandler());
         environment.getAdminContext().setErrorHandler(new JsonServletErrorHandler());
-        environment.lifecycle().addEventListener(new ServerCustomizer());
+        environment.lifecycle().addEventListener(new ServerCustomizer(environment.getApplicationContext()));
     }
 
     /**

@@ -160,18 +160,19 @@ class ApiTest {
     }
 
     @Test
-    void versionReportsTheBuildAndTheDeployment() {
+    void versionReportsTheBuildAndTheImageButNotWhereItRuns() {
         final HttpResponse<String> response = app.get("/v1/version");
 
         assertThat(response.statusCode()).isEqualTo(200);
         final JsonNode body = Http.json(response);
+        // The instance id and zone are on the admin port (OperationsTest); the deploy's check reads imageDigest.
         assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "version", "commit", "buildTime", "imageTag", "imageDigest", "instanceId", "availabilityZone");
+                "version", "commit", "buildTime", "imageTag", "imageDigest");
         assertThat(body.path("version").asText()).isNotBlank().isNotEqualTo("unknown");
         assertThat(body.path("commit").asText()).matches("[0-9a-f]{40}|unknown");
         assertThat(body.path("buildTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ|unknown");
         // The test JVM does not get the boot script's variables.
         assertThat(body.path("imageTag").asText()).isEqualTo("local");
-        assertThat(body.path("instanceId").asText()).isEqualTo("local");
+        assertThat(body.path("imageDigest").asText()).isEqualTo("local");
     }
 }

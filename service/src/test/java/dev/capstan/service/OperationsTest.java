@@ -2,6 +2,8 @@ package dev.capstan.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.capstan.service.support.Http;
@@ -16,6 +18,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OperationsTest {
@@ -83,6 +86,43 @@ class OperationsTest {
         assertThat(admin.get("/threads").statusCode()).isEqualTo(200);
         assertThat(admin.get("/threads").body()).contains("dw-");
         assertThat(admin.get("/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theAdminPortRunsNoTaskAndTheLogLevelCannotBeChangedThroughIt() {
+        final Level before = ((Logger) LoggerFactory.getLogger("dev.capstan")).getLevel();
+
+        for (String task : new String[] {"/tasks/log-level?logger=dev.capstan&level=TRACE", "/tasks/gc", "/tasks"}) {
+            final HttpResponse<String> response = admin.post(task, "text/plain", "");
+            assertThat(response.statusCode()).as(task).isIn(404, 405);
+            assertThat(Http.json(response).path("code").asInt()).as(task).isEqualTo(response.statusCode());
+        }
+        assertThat(admin.get("/tasks").statusCode()).isEqualTo(404);
+        assertThat(((Logger) LoggerFactory.getLogger("dev.capstan")).getLevel()).isEqualTo(before);
+    }
+
+    @Test
+    void theAdminPortSaysWhereThisCopyRunsBesideWhatItRuns() {
+        final HttpResponse<String> response = admin.get("/instance");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        final JsonNode instance = Http.json(response);
+        assertThat(instance.fieldNames()).toIterable().containsExactlyInAnyOrder("instanceId", "availabilityZone",
+                "version", "commit", "buildTime", "imageTag", "imageDigest");
+        // The test JVM does not get the boot script's variables.
+        assertThat(instance.path("instanceId").asText()).isEqualTo("local");
+        assertThat(instance.path("availabilityZone").asText()).isEqualTo("local");
+        final JsonNode version = Http.json(app.get("/v1/version"));
+        version.fieldNames().forEachRemaining(field ->
+                assertThat(instance.path(field)).as(field).isEqualTo(version.path(field)));
+    }
+
+    @Test
+    void whereThisCopyRunsIsNotOnTheApplicationPort() {
+        assertThat(app.get("/instance").statusCode()).isEqualTo(404);
+        assertThat(app.get("/v1/version").body()).doesNotContain("instanceId").doesNotContain("availabilityZone");
     }
 
     @Test

@@ -45,13 +45,17 @@ class ServiceJarIT {
     }
 
     @Test
-    void versionReportsTheCommitItWasBuiltFromAndWhereItRuns() throws Exception {
+    void versionReportsTheCommitItWasBuiltFromAndTheAdminPortWhereItRuns() throws Exception {
         final JsonNode version = Http.json(service.app().get("/v1/version"));
 
         assertThat(version.path("imageTag").asText()).isEqualTo("3f2a1b0");
         assertThat(version.path("imageDigest").asText()).isEqualTo("sha256:0123abcd");
-        assertThat(version.path("instanceId").asText()).isEqualTo("i-0abc");
-        assertThat(version.path("availabilityZone").asText()).isEqualTo("eu-west-1b");
+        assertThat(version.has("instanceId")).as("instanceId on the public port").isFalse();
+        assertThat(version.has("availabilityZone")).as("availabilityZone on the public port").isFalse();
+        final JsonNode instance = Http.json(service.admin().get("/instance"));
+        assertThat(instance.path("instanceId").asText()).isEqualTo("i-0abc");
+        assertThat(instance.path("availabilityZone").asText()).isEqualTo("eu-west-1b");
+        assertThat(instance.path("imageDigest").asText()).isEqualTo("sha256:0123abcd");
         final String builtFrom = System.getProperty("build.commit", "");
         if (builtFrom.matches("[0-9a-f]{40}")) {
             assertThat(version.path("commit").asText()).isEqualTo(builtFrom);

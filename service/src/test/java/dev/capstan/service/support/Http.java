@@ -51,6 +51,21 @@ public final class Http {
                 .build());
     }
 
+    public HttpResponse<String> post(String pathAndQuery, String contentType, byte[] body, String... headers) {
+        return send(request(pathAndQuery, headers)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    /** A body of unknown length, so the client sends it chunked. */
+    public HttpResponse<String> postChunked(String pathAndQuery, String contentType, byte[] body) {
+        return send(request(pathAndQuery)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build());
+    }
+
     public HttpResponse<String> method(String method, String pathAndQuery, String... headers) {
         return send(request(pathAndQuery, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }

@@ -19,7 +19,10 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The packaged service.jar run as a real process, the way the container runs it; stdout and stderr collected. */
+/**
+ * The packaged service.jar run as a real process, the way the container runs it (with the repository's jvm.options,
+ * so with its 128 MB heap); stdout and stderr collected.
+ */
 public final class ServiceProcess implements AutoCloseable {
     private static final Pattern STARTED_CONNECTOR =
             Pattern.compile("Started (application|admin)@\\w+\\{[^}]*\\}\\{[^:}]*:(\\d+)\\}");
@@ -59,6 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static ServiceProcess launch(Map<String, String> environment, List<String> javaArgs, String... args) {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("@" + Path.of("..", "jvm.options").toAbsolutePath().normalize());
         command.addAll(javaArgs);
         command.addAll(List.of(args));
         final ProcessBuilder builder = new ProcessBuilder(command)
