@@ -14,6 +14,8 @@ public record Names(String environment, String repository) {
     /** Instance tag carrying the image tag each instance was launched with. */
     public static final String IMAGE_TAG_TAG = "capstan:image-tag";
     public static final String LAUNCH_HOOK = "capstan-launch";
+    /** The tag Auto Scaling puts on every instance it launches: the group's name. */
+    public static final String GROUP_NAME_TAG = "aws:autoscaling:groupName";
     /** Every environment's instance role: what the deploy role may pass to EC2 (role names are account-wide). */
     public static final String INSTANCE_ROLE_PATTERN = "capstan-*-instance";
     public static final String IMAGE_PUSH_ROLE = "capstan-ci-image-push";

@@ -15,10 +15,12 @@ public record Policies(Arns arns, Names names) {
     public static final String GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
 
     /**
-     * The instance role: what boot.sh and the Docker daemon on an instance call, and nothing else. The last-good
-     * parameter is deliberately absent: boot.sh never reads it (the image digest is in the user-data itself), and
-     * the project grants only what the code really calls (.ci/boot-rehearsal checks this policy against the calls
-     * the script makes).
+     * The instance role: what boot.sh, the Docker daemon and the SSM Agent on an instance call, and nothing else. The
+     * last-good parameter is deliberately absent: boot.sh never reads it (the image digest is in the user-data
+     * itself), and the project grants only what the code really calls (.ci/boot-rehearsal checks this policy against
+     * the calls the script makes). The SSM Agent's part is the documented minimal Session Manager instance profile
+     * (the actions of the AWS managed policy AWSCloud9SSMInstanceProfile), not AmazonSSMManagedInstanceCore, which
+     * adds parameters, documents, inventory and Run Command's ec2messages.
      */
     public PolicyDocument instanceRole() {
         return document(
@@ -36,7 +38,29 @@ public record Policies(Arns arns, Names names) {
                         List.of(arns.autoScalingGroup(names.group()))),
                 // The Docker daemon's awslogs driver: one stream per instance in the environment's log group.
                 statement("WriteContainerLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        List.of(arns.logStreams(names.logGroup()))));
+                        List.of(arns.logStreams(names.logGroup()))),
+                // The SSM Agent (installed and enabled on the ECS-optimized AMI): registers the instance and reports
+                // in, which Session Manager needs before it opens a session to it. The action takes the calling
+                // instance as its resource (Service Authorization Reference, Systems Manager: resource types
+                // instance and managed-instance): EC2 instances of this account and region, of this group only.
+                statement("RegisterTheGroupsInstancesWithSessionManager", List.of("ssm:UpdateInstanceInformation"),
+                        List.of(arns.ec2("instance")), groupInstances()),
+                // The SSM Agent: its control channel (CreateControlChannel, OpenControlChannel) and each session's
+                // data channel (CreateDataChannel, OpenDataChannel), which carries a port-forwarding session to
+                // 127.0.0.1:8081. ssmmessages defines no resource type (Service Authorization Reference, Amazon
+                // Message Gateway Service), so "*"; its only condition keys name the calling instance, which the
+                // credentials of this role always carry.
+                statement("OpenSessionManagerChannels", List.of("ssmmessages:CreateControlChannel",
+                        "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+                        "ssmmessages:OpenDataChannel"), List.of("*")));
+    }
+
+    /**
+     * The group's instances, by the tag Auto Scaling puts on every instance it launches, as Systems Manager reads an
+     * instance's tags (ssm:resourceTag/...): the key of the Session Manager guide's "Restrict access based on tags".
+     */
+    private Map<String, Object> groupInstances() {
+        return Map.of("StringEquals", Map.of("ssm:resourceTag/" + Names.GROUP_NAME_TAG, names.group()));
     }
 
     /** The image job: log in, look for the tag, push. Checked against the workflow by ImagePushRolePolicyTest. */
