@@ -48,7 +48,8 @@ class CommittedPoliciesTest {
                 new Committed(".github/iam/infrastructure-role-policy.json", CapstanApp.FOUNDATION_STACK, "capstan-ci-infrastructure", Part.POLICY),
                 new Committed(".github/iam/infrastructure-role-trust-policy.json", CapstanApp.FOUNDATION_STACK, "capstan-ci-infrastructure", Part.TRUST),
                 new Committed("rollout/iam/deploy-role-policy.json", CapstanApp.FOUNDATION_STACK, "capstan-ci-deploy", Part.POLICY),
-                new Committed("userdata/instance-role-policy.json", service, "capstan-production-instance", Part.POLICY));
+                new Committed("userdata/instance-role-policy.json", service, "capstan-production-instance", Part.POLICY),
+                new Committed("rollout/iam/operator-policy.json", service, "capstan-production-operator", Part.MANAGED));
     }
 
     @ParameterizedTest
