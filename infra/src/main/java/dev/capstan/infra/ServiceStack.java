@@ -5,6 +5,7 @@ import dev.capstan.infra.identity.Policies;
 import dev.capstan.infra.service.Alarms;
 import dev.capstan.infra.service.Dashboard;
 import dev.capstan.infra.service.Fleet;
+import dev.capstan.infra.service.FleetMetrics;
 import dev.capstan.infra.service.InstanceIdentity;
 import dev.capstan.infra.service.LoadBalancer;
 import dev.capstan.infra.service.Network;
@@ -29,7 +30,7 @@ public final class ServiceStack extends Stack {
                 new Fleet.Size(settings.instanceType(), settings.minSize(), settings.maxSize()),
                 network, loadBalancer, identity);
         Alarms alarms = new Alarms(this, "Alarms", names, loadBalancer, names.group());
-        new Dashboard(this, "Dashboard", names.dashboard(), alarms);
+        new Dashboard(this, "Dashboard", names.dashboard(), alarms, new FleetMetrics(names.group()));
         OperatorAccess operators = new OperatorAccess(this, "OperatorAccess", policies, arns, names);
 
         CfnOutput.Builder.create(this, "LoadBalancerDnsName").value(loadBalancer.alb().getLoadBalancerDnsName())
