@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The operators' managed policy, as synthesized: port forwarding to the group's instances and nothing like a shell,
  * their own sessions only, and reading the environment's dashboard.
  */
-class OperatorPolicyTest {
+class OperatorAccessTest {
     private final Synthesized app = Synthesized.example();
     private final JsonNode policy = SynthesizedPolicies.managedDocument(app, CapstanApp.serviceStackName("production"),
             "capstan-production-operator");
