@@ -6,6 +6,7 @@ import dev.capstan.service.core.HelloSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.health.DefaultHealthFactory;
+import io.dropwizard.jetty.MutableServletContextHandler;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
@@ -69,6 +70,18 @@ public class CapstanConfiguration extends Configuration {
                 .map(DefaultHealthFactory.class::cast)
                 .filter(health -> health.isEnabled() && health.isDelayedShutdownHandlerEnabled())
                 .map(DefaultHealthFactory::getShutdownWaitPeriod);
+    }
+
+    /**
+     * The prefix of Dropwizard's request metrics on the application port (server.metricPrefix, which config.yml sets
+     * to the name operators know); the same name when a configuration leaves it out.
+     */
+    @JsonIgnore
+    public String requestMetricPrefix() {
+        return Optional.of(getServerFactory())
+                .filter(AbstractServerFactory.class::isInstance)
+                .map(server -> ((AbstractServerFactory) server).getMetricPrefix())
+                .orElse(MutableServletContextHandler.class.getName());
     }
 
     @JsonIgnore
