@@ -21,6 +21,7 @@ import dev.capstan.service.metrics.ExactServletRouteFilter;
 import dev.capstan.service.metrics.MatchedRouteFilter;
 import dev.capstan.service.metrics.PrometheusServlet;
 import dev.capstan.service.metrics.ServiceMetrics;
+import dev.capstan.service.metrics.emf.EmfPublisher;
 import dev.capstan.service.resources.HelloResource;
 import dev.capstan.service.resources.VersionResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -112,6 +113,10 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
                 .addMappingForUrlPatterns(null, false, "/*");
         environment.admin().addServlet("prometheus", new PrometheusServlet(metrics.registry()))
                 .addMapping("/prometheus");
+        if (configuration.getCloudWatchMetrics().isEnabled()) {
+            environment.lifecycle().manage(
+                    EmfPublisher.create(configuration.getCloudWatchMetrics(), metrics.registry(), deployment));
+        }
 
         environment.getApplicationContext().setErrorHandler(new JsonServletErrorHandler());
         environment.getAdminContext().setErrorHandler(new JsonServletErrorHandler());

@@ -3,6 +3,7 @@ package dev.capstan.service;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.capstan.service.core.HelloSettings;
+import dev.capstan.service.metrics.emf.EmfSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.health.DefaultHealthFactory;
@@ -24,6 +25,10 @@ public class CapstanConfiguration extends Configuration {
     @NotNull
     private HelloSettings hello = new HelloSettings();
 
+    @Valid
+    @NotNull
+    private EmfSettings cloudWatchMetrics = new EmfSettings();
+
     @JsonProperty("hello")
     public HelloSettings getHello() {
         return hello;
@@ -32,6 +37,16 @@ public class CapstanConfiguration extends Configuration {
     @JsonProperty("hello")
     public void setHello(HelloSettings hello) {
         this.hello = hello;
+    }
+
+    @JsonProperty("cloudWatchMetrics")
+    public EmfSettings getCloudWatchMetrics() {
+        return cloudWatchMetrics;
+    }
+
+    @JsonProperty("cloudWatchMetrics")
+    public void setCloudWatchMetrics(EmfSettings cloudWatchMetrics) {
+        this.cloudWatchMetrics = cloudWatchMetrics;
     }
 
     /** The drain window only exists when dropwizard-health's delayed shutdown is on; without it SIGTERM cuts at once. */

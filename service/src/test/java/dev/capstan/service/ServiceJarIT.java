@@ -29,7 +29,9 @@ class ServiceJarIT {
     static void start() {
         service = ServiceProcess.server(Map.of("DRAIN_WINDOW", "100ms", "SHUTDOWN_GRACE_PERIOD", "2s",
                 "IMAGE_TAG", "3f2a1b0", "IMAGE_DIGEST", "sha256:0123abcd", "INSTANCE_ID", "i-0abc",
-                "AVAILABILITY_ZONE", "eu-west-1b", "HELLO_DEFAULT_NAME", "Operator"));
+                "AVAILABILITY_ZONE", "eu-west-1b", "HELLO_DEFAULT_NAME", "Operator",
+                // CloudWatch metric documents every second: every stdout line stays one JSON object with them.
+                "EMF_INTERVAL", "1s"));
         service.await("readiness", Duration.ofSeconds(30),
                 () -> service.app().status("/health-check?type=ready") == 200);
     }
