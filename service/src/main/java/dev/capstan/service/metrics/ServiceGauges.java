@@ -7,7 +7,7 @@ import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.function.BooleanSupplier;
 
-/** What this copy of the service is and whether it takes traffic: {@code capstan_build_info} and {@code capstan_ready}. */
+/** What this copy runs and whether it takes traffic: {@code capstan_build_info}, {@code capstan_ready}. */
 public final class ServiceGauges {
     public static final String READY = "capstan_ready";
     public static final String BUILD_INFO = "capstan_build_info";
@@ -15,7 +15,7 @@ public final class ServiceGauges {
     private ServiceGauges() {
     }
 
-    /** 1 while the readiness answer the load balancer reads is 200, 0 otherwise (starting, or draining after SIGTERM). */
+    /** 1 while the readiness answer the load balancer reads is 200; 0 while starting, and draining after SIGTERM. */
     public static void registerReadiness(PrometheusRegistry registry, BooleanSupplier ready) {
         GaugeWithCallback.builder()
                 .name(READY)

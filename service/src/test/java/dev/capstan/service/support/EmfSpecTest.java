@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** The tests' EMF validator itself: it passes a document the specification allows and catches each broken rule. */
 class EmfSpecTest {
-    static final String VALID = "{\"_aws\":{\"Timestamp\":1796000000000,\"CloudWatchMetrics\":[{\"Namespace\":\"Capstan\","
+    static final String VALID = "{\"_aws\":{\"Timestamp\":1796000000000,\"CloudWatchMetrics\":["
+            + "{\"Namespace\":\"Capstan\","
             + "\"Dimensions\":[[\"Service\",\"Route\"]],\"Metrics\":[{\"Name\":\"Requests\",\"Unit\":\"Count\"},"
             + "{\"Name\":\"Latency\",\"Unit\":\"Milliseconds\"}]}]},\"Service\":\"capstan\",\"Route\":\"/v1/hello\","
             + "\"Requests\":3,\"Latency\":[1.5,2.5,3.5]}";

@@ -67,7 +67,8 @@ public final class MetricContract {
             mismatches.add("metrics " + directive.path("Metrics") + ", not " + definitions);
         }
         if (!expected.path("dimensionSets").equals(directive.path("Dimensions"))) {
-            mismatches.add("dimension sets " + directive.path("Dimensions") + ", not " + expected.path("dimensionSets"));
+            mismatches.add("dimension sets " + directive.path("Dimensions") + ", not "
+                    + expected.path("dimensionSets"));
         }
         final Set<String> members = new HashSet<>(Set.of("_aws"));
         expected.path("dimensionSets").forEach(set -> set.forEach(name -> members.add(name.asText())));

@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,8 +68,7 @@ final class IntervalReader {
                 .orElse(0.0);
     }
 
-    private static <T extends MetricSnapshot> java.util.Optional<T> find(MetricSnapshots snapshots, String name,
-                                                                         Class<T> type) {
+    private static <T extends MetricSnapshot> Optional<T> find(MetricSnapshots snapshots, String name, Class<T> type) {
         return snapshots.stream()
                 .filter(snapshot -> snapshot.getMetadata().getPrometheusName().equals(name))
                 .filter(type::isInstance)
