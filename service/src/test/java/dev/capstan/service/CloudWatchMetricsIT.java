@@ -95,6 +95,8 @@ class CloudWatchMetricsIT {
 
         final List<String> lines = service.output();
         assertThat(lines).allSatisfy(line -> assertThat(Http.json(line).isObject()).as(line).isTrue());
+        assertThat(lines).as("documents only as bare lines, never inside a log line's envelope")
+                .noneSatisfy(line -> assertThat(Http.json(line).path("message").asText()).contains("_aws"));
         final JsonNode contract = MetricContract.read();
         final List<String> emf = lines.stream().filter(EmfLines::isDocument).toList();
         assertThat(emf).allSatisfy(line -> {
