@@ -10,13 +10,18 @@ import dev.capstan.service.core.DeploymentInfo;
 import dev.capstan.service.errors.InvalidNameExceptionMapper;
 import dev.capstan.service.errors.JsonLimitExceptionMapper;
 import dev.capstan.service.errors.JsonServletErrorHandler;
+import dev.capstan.service.health.PublicReadiness;
 import dev.capstan.service.health.ReadinessHealthCheck;
 import dev.capstan.service.jetty.ServerCustomizer;
 import dev.capstan.service.json.JsonReadLimits;
 import dev.capstan.service.json.StartupFriendlyObjectMapper;
 import dev.capstan.service.lifecycle.LogFlush;
 import dev.capstan.service.lifecycle.TermSignal;
+import dev.capstan.service.metrics.ExactServletRouteFilter;
+import dev.capstan.service.metrics.MatchedRouteFilter;
 import dev.capstan.service.metrics.PrometheusServlet;
+import dev.capstan.service.metrics.ServiceMetrics;
+import dev.capstan.service.metrics.emf.EmfPublisher;
 import dev.capstan.service.resources.HelloResource;
 import dev.capstan.service.resources.VersionResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -99,12 +104,24 @@ public class CapstanApplication extends Application<CapstanConfiguration> {
         environment.admin().addServlet("instance", new InstanceServlet(environment.getObjectMapper(),
                 new InstanceInfo(deployment.instanceId(), deployment.availabilityZone(), version)))
                 .addMapping("/instance");
-        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
+
+        final ServiceMetrics metrics = ServiceMetrics.create(new ServiceMetrics.Sources(build, deployment,
+                new PublicReadiness(environment.health()), environment.metrics(),
+                configuration.requestMetricPrefix(), environment.getApplicationContext()::getServer));
+        environment.jersey().register(new MatchedRouteFilter());
+        environment.servlets().addFilter("route", new ExactServletRouteFilter())
+                .addMappingForUrlPatterns(null, false, "/*");
+        environment.admin().addServlet("prometheus", new PrometheusServlet(metrics.registry()))
                 .addMapping("/prometheus");
+        if (configuration.getCloudWatchMetrics().isEnabled()) {
+            environment.lifecycle().manage(
+                    EmfPublisher.create(configuration.getCloudWatchMetrics(), metrics.registry(), deployment));
+        }
 
         environment.getApplicationContext().setErrorHandler(new JsonServletErrorHandler());
         environment.getAdminContext().setErrorHandler(new JsonServletErrorHandler());
-        environment.lifecycle().addEventListener(new ServerCustomizer(environment.getApplicationContext()));
+        environment.lifecycle().addEventListener(
+                new ServerCustomizer(environment.getApplicationContext(), metrics.requestLog()));
     }
 
     /**

@@ -3,9 +3,11 @@ package dev.capstan.service;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.capstan.service.core.HelloSettings;
+import dev.capstan.service.metrics.emf.EmfSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.health.DefaultHealthFactory;
+import io.dropwizard.jetty.MutableServletContextHandler;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
@@ -23,6 +25,10 @@ public class CapstanConfiguration extends Configuration {
     @NotNull
     private HelloSettings hello = new HelloSettings();
 
+    @Valid
+    @NotNull
+    private EmfSettings cloudWatchMetrics = new EmfSettings();
+
     @JsonProperty("hello")
     public HelloSettings getHello() {
         return hello;
@@ -31,6 +37,16 @@ public class CapstanConfiguration extends Configuration {
     @JsonProperty("hello")
     public void setHello(HelloSettings hello) {
         this.hello = hello;
+    }
+
+    @JsonProperty("cloudWatchMetrics")
+    public EmfSettings getCloudWatchMetrics() {
+        return cloudWatchMetrics;
+    }
+
+    @JsonProperty("cloudWatchMetrics")
+    public void setCloudWatchMetrics(EmfSettings cloudWatchMetrics) {
+        this.cloudWatchMetrics = cloudWatchMetrics;
     }
 
     /** The drain window only exists when dropwizard-health's delayed shutdown is on; without it SIGTERM cuts at once. */
@@ -69,6 +85,18 @@ public class CapstanConfiguration extends Configuration {
                 .map(DefaultHealthFactory.class::cast)
                 .filter(health -> health.isEnabled() && health.isDelayedShutdownHandlerEnabled())
                 .map(DefaultHealthFactory::getShutdownWaitPeriod);
+    }
+
+    /**
+     * The prefix of Dropwizard's request metrics on the application port (server.metricPrefix, which config.yml sets
+     * to the name operators know); the same name when a configuration leaves it out.
+     */
+    @JsonIgnore
+    public String requestMetricPrefix() {
+        return Optional.of(getServerFactory())
+                .filter(AbstractServerFactory.class::isInstance)
+                .map(server -> ((AbstractServerFactory) server).getMetricPrefix())
+                .orElse(MutableServletContextHandler.class.getName());
     }
 
     @JsonIgnore

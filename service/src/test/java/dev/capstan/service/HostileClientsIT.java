@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.service.core.RequestLimits;
 import dev.capstan.service.support.Http;
+import dev.capstan.service.support.PrometheusScrape;
 import dev.capstan.service.support.ServiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -185,8 +186,15 @@ class HostileClientsIT {
                 .noneSatisfy(line -> assertThat(line).contains("\"level\":\"ERROR\""));
     }
 
+    /** Answers of the application port with this status and no route, in the admin port's Prometheus histogram. */
+    private static double unroutedAnswers(String method, int status) {
+        return PrometheusScrape.of(admin).value("http_server_request_duration_seconds_count",
+                Map.of("method", method, "route", "unmatched", "status", String.valueOf(status)));
+    }
+
     @Test
     void stalledBodiesHoldNoThreadAndAreAnswered408WhileOthersAreServed() throws Exception {
+        final double timedOutBefore = unroutedAnswers("POST", 408);
         final List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < STALLED_BODIES; i++) {
@@ -194,6 +202,8 @@ class HostileClientsIT {
             }
             service.await("every stalled body to reach the application", Duration.ofSeconds(10),
                     () -> activeRequests() >= STALLED_BODIES);
+            assertThat(PrometheusScrape.of(admin).value("http_server_active_requests"))
+                    .as("requests in flight, as Prometheus sees them").isGreaterThanOrEqualTo(STALLED_BODIES);
 
             final Instant asked = Instant.now();
             assertThat(app.get("/v1/hello?name=Grace").statusCode()).isEqualTo(200);
@@ -216,6 +226,8 @@ class HostileClientsIT {
             }
         }
         service.await("no request in flight", Duration.ofSeconds(5), () -> activeRequests() == 0);
+        service.await("every 408 in the request histogram", Duration.ofSeconds(5),
+                () -> unroutedAnswers("POST", 408) - timedOutBefore == STALLED_BODIES);
     }
 
     /** A request whose head and first bytes of body arrive, and then nothing. */

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The repository's own config.yml, read exactly as the service reads it, with a chosen environment. */
 class RootConfigTest {
     static final Set<String> VARIABLES = Set.of("APP_BIND_HOST", "APP_PORT", "ADMIN_BIND_HOST", "ADMIN_PORT",
-            "SHUTDOWN_GRACE_PERIOD", "DRAIN_WINDOW", "LOG_LEVEL", "HELLO_TEMPLATE", "HELLO_DEFAULT_NAME");
+            "SHUTDOWN_GRACE_PERIOD", "DRAIN_WINDOW", "LOG_LEVEL", "HELLO_TEMPLATE", "HELLO_DEFAULT_NAME",
+            "EMF_ENABLED", "EMF_INTERVAL", "SERVICE_NAME");
 
     static CapstanConfiguration load(Map<String, String> environment) throws IOException, ConfigurationException {
         // The production substitutor, reading from a map instead of the process environment.
@@ -62,6 +63,9 @@ class RootConfigTest {
         assertThat(((DefaultLoggingFactory) config.getLoggingFactory()).getLevel()).isEqualTo("INFO");
         assertThat(config.getHello().getTemplate()).isEqualTo("Hello, %s!");
         assertThat(config.getHello().getDefaultName()).isEqualTo("Stranger");
+        assertThat(config.getCloudWatchMetrics().isEnabled()).isTrue();
+        assertThat(config.getCloudWatchMetrics().getInterval()).isEqualTo(Duration.seconds(60));
+        assertThat(config.getCloudWatchMetrics().getService()).isEqualTo("capstan");
     }
 
     @Test
@@ -95,10 +99,13 @@ class RootConfigTest {
 
     @Test
     void everyVariableOverridesItsSetting() throws Exception {
-        final CapstanConfiguration config = load(Map.of(
-                "APP_BIND_HOST", "127.0.0.2", "APP_PORT", "9090", "ADMIN_BIND_HOST", "0.0.0.0", "ADMIN_PORT", "9091",
-                "SHUTDOWN_GRACE_PERIOD", "7s", "DRAIN_WINDOW", "3s", "LOG_LEVEL", "DEBUG",
-                "HELLO_TEMPLATE", "Hi %s, welcome.", "HELLO_DEFAULT_NAME", "World"));
+        final CapstanConfiguration config = load(Map.ofEntries(
+                Map.entry("APP_BIND_HOST", "127.0.0.2"), Map.entry("APP_PORT", "9090"),
+                Map.entry("ADMIN_BIND_HOST", "0.0.0.0"), Map.entry("ADMIN_PORT", "9091"),
+                Map.entry("SHUTDOWN_GRACE_PERIOD", "7s"), Map.entry("DRAIN_WINDOW", "3s"),
+                Map.entry("LOG_LEVEL", "DEBUG"), Map.entry("HELLO_TEMPLATE", "Hi %s, welcome."),
+                Map.entry("HELLO_DEFAULT_NAME", "World"), Map.entry("EMF_ENABLED", "false"),
+                Map.entry("EMF_INTERVAL", "10s"), Map.entry("SERVICE_NAME", "capstan-prod-asg")));
 
         assertThat(connector(config, false).getBindHost()).isEqualTo("127.0.0.2");
         assertThat(connector(config, false).getPort()).isEqualTo(9090);
@@ -109,6 +116,9 @@ class RootConfigTest {
         assertThat(((DefaultLoggingFactory) config.getLoggingFactory()).getLevel()).isEqualTo("DEBUG");
         assertThat(config.getHello().getTemplate()).isEqualTo("Hi %s, welcome.");
         assertThat(config.getHello().getDefaultName()).isEqualTo("World");
+        assertThat(config.getCloudWatchMetrics().isEnabled()).isFalse();
+        assertThat(config.getCloudWatchMetrics().getInterval()).isEqualTo(Duration.seconds(10));
+        assertThat(config.getCloudWatchMetrics().getService()).isEqualTo("capstan-prod-asg");
     }
 
     @ParameterizedTest(name = "{0}={1} is refused")
@@ -123,6 +133,10 @@ class RootConfigTest {
         "HELLO_TEMPLATE        | Hi there   | HELLO_TEMPLATE",
         "HELLO_TEMPLATE        | 100% %s    | HELLO_TEMPLATE",
         "HELLO_DEFAULT_NAME    | <nobody>   | HELLO_DEFAULT_NAME",
+        "EMF_INTERVAL          | 0s         | EMF_INTERVAL",
+        "EMF_INTERVAL          | 2 hours    | EMF_INTERVAL",
+        "EMF_ENABLED           | maybe      | enabled",
+        "SERVICE_NAME          | ''         | SERVICE_NAME",
     })
     void aBadValueIsRefusedWithAMessageNamingIt(String variable, String value, String named) {
         assertThatThrownBy(() -> load(Map.of(variable, value)))
@@ -135,7 +149,9 @@ class RootConfigTest {
         final String config = Files.readAllLines(Path.of(TestApps.ROOT_CONFIG)).stream()
                 .filter(line -> !line.trim().startsWith("#"))
                 .collect(java.util.stream.Collectors.joining("\n"));
-        final String operations = Files.readString(Path.of("../docs/operations.md"));
+        // The CloudWatch metrics' variables are documented with them.
+        final String operations = Files.readString(Path.of("../docs/operations.md"))
+                + Files.readString(Path.of("../docs/metrics.md"));
         final Set<String> used = new TreeSet<>();
         final Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+):-").matcher(config);
         while (matcher.find()) {

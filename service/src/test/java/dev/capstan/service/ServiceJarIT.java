@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.service.support.Http;
+import dev.capstan.service.support.PrometheusScrape;
+import dev.capstan.service.support.Promtool;
 import dev.capstan.service.support.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +29,9 @@ class ServiceJarIT {
     static void start() {
         service = ServiceProcess.server(Map.of("DRAIN_WINDOW", "100ms", "SHUTDOWN_GRACE_PERIOD", "2s",
                 "IMAGE_TAG", "3f2a1b0", "IMAGE_DIGEST", "sha256:0123abcd", "INSTANCE_ID", "i-0abc",
-                "AVAILABILITY_ZONE", "eu-west-1b", "HELLO_DEFAULT_NAME", "Operator"));
+                "AVAILABILITY_ZONE", "eu-west-1b", "HELLO_DEFAULT_NAME", "Operator",
+                // CloudWatch metric documents every second: every stdout line stays one JSON object with them.
+                "EMF_INTERVAL", "1s"));
         service.await("readiness", Duration.ofSeconds(30),
                 () -> service.app().status("/health-check?type=ready") == 200);
     }
@@ -88,12 +92,20 @@ class ServiceJarIT {
     }
 
     @Test
-    void prometheusAnswersFromTheShadedJar() {
+    void prometheusAnswersFromTheShadedJarWithConventionalNames() {
         service.app().get("/v1/hello");
+        service.await("the request in the histogram", Duration.ofSeconds(5), () -> PrometheusScrape.of(service.admin())
+                .value("http_server_request_duration_seconds_count",
+                        Map.of("method", "GET", "route", "/v1/hello", "status", "200")) > 0);
 
-        assertThat(service.admin().get("/prometheus").body())
-                .contains("dev_capstan_service_resources_HelloResource_hello_count")
-                .contains("jvm_memory_heap_used");
+        final String exposition = service.admin().get("/prometheus").body();
+        assertThat(PrometheusScrape.parse(exposition).families())
+                .contains("jvm_memory_used_bytes", "jvm_gc_collection_seconds", "capstan_ready", "capstan_build_info");
+        assertThat(PrometheusScrape.parse(exposition).samplesOf("capstan_build_info")).singleElement()
+                .satisfies(info -> assertThat(info.labels()).containsEntry("image_tag", "3f2a1b0"));
+        final Promtool.Verdict verdict = Promtool.checkMetrics(exposition);
+        assertThat(verdict.output()).isEmpty();
+        assertThat(verdict.exitCode()).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.capstan.service.jetty;
 import ch.qos.logback.access.jetty.RequestLogImpl;
 import dev.capstan.service.errors.JsonServerErrorHandler;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -11,13 +12,16 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * Dropwizard builds the Jetty server after the application's {@code run}; this listener adjusts it while it is
  * starting, before any connector opens: the request-id handler goes around everything, then the refusal of compressed
  * request bodies; the bounds on request bodies go around the application context; the server-wide error handler
- * answers in JSON, and the request log keeps its start-up status report (plain text) off stdout.
+ * answers in JSON, and the request log keeps its start-up status report (plain text) off stdout. Beside the request
+ * log, the request metrics see every request Jetty logs.
  */
 public class ServerCustomizer implements LifeCycle.Listener {
     private final Handler applicationContext;
+    private final RequestLog requestMetrics;
 
-    public ServerCustomizer(Handler applicationContext) {
+    public ServerCustomizer(Handler applicationContext, RequestLog requestMetrics) {
         this.applicationContext = applicationContext;
+        this.requestMetrics = requestMetrics;
     }
 
     @Override
@@ -45,6 +49,8 @@ public class ServerCustomizer implements LifeCycle.Listener {
             if (server.getRequestLog() instanceof RequestLogImpl requestLog) {
                 requestLog.setQuiet(true);
             }
+            server.setRequestLog(server.getRequestLog() == null ? requestMetrics
+                    : new RequestLog.Collection(server.getRequestLog(), requestMetrics));
         }
     }
 }
