@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,15 +38,29 @@ public final class Shell {
         return words(bash(Map.of("LINE", line), List.of("-c", ARGV + "printed() { printf '%s\\n' \"$LINE\"; }; argv $(printed)")));
     }
 
-    /** Runs bash with this extra environment and PATH first in the search path. */
-    public static Run bash(Map<String, String> env, List<String> args, Path... pathFirst) {
+    /** Runs bash with the test's environment plus these variables. */
+    public static Run bash(Map<String, String> env, List<String> args) {
+        return run(env, args, false);
+    }
+
+    /**
+     * Runs bash with these variables alone, PATH being {@code bin} first, then /usr/bin and /bin: nothing of the
+     * developer's own environment (a profile, keys) reaches what it runs.
+     */
+    public static Run isolated(Path bin, Map<String, String> env, List<String> args) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("PATH", bin + ":/usr/bin:/bin");
+        return run(all, args, true);
+    }
+
+    private static Run run(Map<String, String> env, List<String> args, boolean clean) {
         List<String> command = new ArrayList<>(List.of("bash", "--noprofile", "--norc"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
-        if (pathFirst.length > 0) {
-            builder.environment().put("PATH", pathFirst[0] + ":/usr/bin:/bin");
+        if (clean) {
+            builder.environment().clear();
         }
+        builder.environment().putAll(env);
         try {
             Process p = builder.start();
             p.getOutputStream().close();
