@@ -2,6 +2,7 @@ package dev.capstan.rollout.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.rollout.JsonStrings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,11 +54,11 @@ public final class PolicyDocument {
 
     private static boolean appliesTo(JsonNode statement, String action) {
         boolean actionMatches = statement.has("NotAction")
-                ? strings(statement.get("NotAction")).stream().noneMatch(p -> matches(p, action))
-                : strings(statement.path("Action")).stream().anyMatch(p -> matches(p, action));
+                ? JsonStrings.of(statement.get("NotAction")).stream().noneMatch(p -> matches(p, action))
+                : JsonStrings.of(statement.path("Action")).stream().anyMatch(p -> matches(p, action));
         boolean resourceMatches = statement.has("NotResource")
-                ? !strings(statement.get("NotResource")).contains("*")
-                : strings(statement.path("Resource")).contains("*");
+                ? !JsonStrings.of(statement.get("NotResource")).contains("*")
+                : JsonStrings.of(statement.path("Resource")).contains("*");
         return actionMatches && resourceMatches;
     }
 
@@ -67,18 +68,5 @@ public final class PolicyDocument {
             regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
         }
         return action.toLowerCase(Locale.ROOT).matches(regex.toString());
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node == null || node.isMissingNode()) {
-            return out;
-        }
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else {
-            out.add(node.asText());
-        }
-        return out;
     }
 }
