@@ -39,9 +39,11 @@ public final class InstancePicker {
                 .orElseThrow(() -> RolloutException.invalid("Instance " + instanceId + " is not in the Auto Scaling group '"
                         + group.name() + "'; check --instance and --asg, or leave --instance out to let rollout admin pick one."));
         if (!serving(instance) && !instance.inStandby()) {
+            // A launching instance will serve soon; any other state does not come back (Unhealthy ones are replaced).
             throw RolloutException.invalid("Instance " + instanceId + " of " + group.name() + " is " + state(instance)
-                    + "; rollout admin connects only to an InService, Healthy instance or to one in Standby, so wait"
-                    + " until it is InService or leave --instance out to let rollout admin pick one.");
+                    + "; rollout admin connects only to an InService, Healthy instance or to one in Standby, so "
+                    + (instance.lifecycleState().startsWith("Pending") ? "wait until it is InService or " : "")
+                    + "leave --instance out to let rollout admin pick one.");
         }
         return new AdminTarget(group, instance, true);
     }

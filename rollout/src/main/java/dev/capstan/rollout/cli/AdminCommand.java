@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "admin", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print the aws ssm start-session command that forwards one instance's admin port (bound to its"
-                + " loopback) to this machine through Session Manager. Runs nothing; reads the group only.",
+        description = {"Print the aws ssm start-session command that forwards one instance's admin port to localhost.",
+                "The admin port listens on the instance's loopback only; Session Manager reaches it with no SSH and no"
+                        + " open port. Runs nothing: reads the group and prints the command.",
                 "Picks an InService, Healthy instance: " + InstancePicker.RULE + ". An instance named with --instance"
                         + " must be in the group and InService and Healthy, or in Standby.",
                 "stdout: the command alone, on one line: eval \"$(rollout admin --asg NAME)\". stderr: which instance,"

@@ -17,7 +17,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 @Command(name = "rollout", mixinStandardHelpOptions = true,
         versionProvider = RolloutCli.JarVersion.class,
-        description = "Ships a container image to an EC2 Auto Scaling group through launch template versions and instance refreshes.",
+        description = "Ships a container image to an EC2 Auto Scaling group through launch template versions and instance"
+                + " refreshes, and gives operators the way to an instance's admin port.",
         footer = {"", "Exit codes: 0 success or nothing to do, 1 deploy failed or rolled back, 2 invalid input or failed",
                 "precondition (nothing changed), 3 timed out or interrupted, 4 AWS access or unexpected AWS error."},
         subcommands = {DeployCommand.class, StatusCommand.class, RollbackCommand.class, CancelCommand.class,

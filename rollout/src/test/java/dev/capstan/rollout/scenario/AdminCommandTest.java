@@ -182,10 +182,13 @@ class AdminCommandTest extends Scenario {
         Result unhealthy = rollout("admin", "--asg", OTHER_GROUP, "--instance", id(4));
 
         assertThat(pending.exitCode()).isEqualTo(2);
-        assertThat(pending.err()).startsWith("Instance " + id(1) + " of capstan-worker is Pending; rollout admin connects"
-                + " only to an InService, Healthy instance or to one in Standby");
+        assertThat(pending.err().strip()).isEqualTo("Instance " + id(1) + " of capstan-worker is Pending; rollout admin"
+                + " connects only to an InService, Healthy instance or to one in Standby, so wait until it is InService or"
+                + " leave --instance out to let rollout admin pick one.");
         assertThat(unhealthy.exitCode()).isEqualTo(2);
-        assertThat(unhealthy.err()).startsWith("Instance " + id(4) + " of capstan-worker is InService and Unhealthy;");
+        assertThat(unhealthy.err().strip()).isEqualTo("Instance " + id(4) + " of capstan-worker is InService and Unhealthy;"
+                + " rollout admin connects only to an InService, Healthy instance or to one in Standby, so leave --instance"
+                + " out to let rollout admin pick one.");
         assertThat(pending.out() + unhealthy.out()).isEmpty();
     }
 
