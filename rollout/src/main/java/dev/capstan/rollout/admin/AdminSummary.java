@@ -32,8 +32,8 @@ public final class AdminSummary {
                 ? "Named with --instance; " + group.name() + " has " + count + "."
                 : "Picked from the " + count + " of " + group.name() + ": " + InstancePicker.RULE + ".");
         if (instance.inStandby()) {
-            err.println("It is in Standby: the load balancer sends it no requests and Auto Scaling does not health-check"
-                    + " it; return it with 'aws autoscaling exit-standby' when you are done.");
+            err.println("It is in Standby: the load balancer sends it no requests and Auto Scaling does not replace it"
+                    + " on a failed health check; return it with 'aws autoscaling exit-standby' when you are done.");
         }
         String base = "http://localhost:" + session.localPort();
         err.println("Run the command above (it needs the Session Manager plugin); once it says 'Waiting for connections...',"
