@@ -25,7 +25,7 @@ import java.util.List;
  * </ul>
  * The parameters are written in shorthand, {@code portNumber=8081,localPortNumber=8081}: AWS CLI 2.9 turns it into
  * exactly the StartSession request the JSON form gives ({@code "Parameters": {"portNumber": ["8081"],
- * "localPortNumber": ["8081"]}}, checked by {@code AdminCommandTest} against the real CLI), and unlike JSON it has no
+ * "localPortNumber": ["8081"]}}, checked by {@code StartSessionRequestTest} against the real CLI), and unlike JSON it has no
  * quote to lose, so the line works pasted, with {@code eval} and with plain {@code $(...)}.
  */
 public record PortForwardSession(String region, String instanceId, int remotePort, int localPort) {

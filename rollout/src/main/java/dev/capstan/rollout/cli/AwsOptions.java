@@ -4,7 +4,7 @@ import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every command that talks to AWS and waits on it shares. */
+/** Options the fleet commands share: the region, and the poll interval for those that wait on a refresh. */
 public final class AwsOptions {
     @Mixin
     RegionOption region;
