@@ -155,6 +155,22 @@ disable_ecs_agent() {
   fi
 }
 
+# Operators reach the admin port through Session Manager port forwarding (docs/operations.md), which needs the SSM
+# agent the AMI ships. Its unit normally starts at boot already; starting it without waiting (--no-block) cannot hold
+# up this script. A missing agent only costs operators that path, never the instance its traffic: no failure.
+ensure_ssm_agent() {
+  command -v systemctl >/dev/null || return 0
+  if [[ -z $(systemctl list-unit-files --no-legend amazon-ssm-agent.service 2>/dev/null) ]]; then
+    log "no SSM agent on this AMI: the admin port cannot be forwarded to operators"
+    return 0
+  fi
+  if systemctl enable --now --no-block amazon-ssm-agent.service >/dev/null 2>&1; then
+    log "SSM agent enabled"
+  else
+    log "could not enable the SSM agent; going on (only admin port forwarding depends on it)"
+  fi
+}
+
 ensure_docker() {
   if docker info >/dev/null 2>&1; then
     return 0
@@ -230,6 +246,7 @@ run_container() {
   # Bridge networking: with the IMDS hop limit of 1 the container cannot reach the instance role; the admin
   # connector listens on all of the container's addresses, but is published on the host's loopback only.
   # Tight: a read-only root with a small /tmp (the JVM's only writes), no capabilities, no privilege gain.
+  # The metrics the service publishes name their fleet (SERVICE_NAME) after the group (docs/metrics.md).
   docker run --detach --name "$CONTAINER_NAME" \
     --restart unless-stopped --stop-timeout "$STOP_TIMEOUT_SECONDS" \
     --read-only --tmpfs "/tmp:rw,noexec,nosuid,nodev,size=$TMP_SIZE,mode=1777" \
@@ -238,7 +255,7 @@ run_container() {
     --publish "$APP_HOST_PORT:$APP_PORT" --publish "127.0.0.1:$ADMIN_HOST_PORT:$ADMIN_PORT" \
     --env ADMIN_BIND_HOST=0.0.0.0 \
     --env "IMAGE_TAG=$IMAGE_TAG" --env "IMAGE_DIGEST=$IMAGE_DIGEST" \
-    --env "INSTANCE_ID=$INSTANCE_ID" --env "AVAILABILITY_ZONE=$AVAILABILITY_ZONE" \
+    --env "INSTANCE_ID=$INSTANCE_ID" --env "AVAILABILITY_ZONE=$AVAILABILITY_ZONE" --env "SERVICE_NAME=$ASG_NAME" \
     --label "$DIGEST_LABEL=$IMAGE_DIGEST" \
     "${options[@]}" "$IMAGE_REF" >/dev/null || fail "docker run failed"
   log "started container $CONTAINER_NAME from $IMAGE_REF"
@@ -303,6 +320,7 @@ main() {
   size_memory
   ensure_aws_cli
   disable_ecs_agent
+  ensure_ssm_agent
   ensure_docker
   if [[ -n $(running_container_of_this_digest) ]]; then
     log "container $CONTAINER_NAME already runs $IMAGE_DIGEST: not starting another"

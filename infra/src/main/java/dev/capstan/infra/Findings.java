@@ -27,9 +27,12 @@ public final class Findings {
         NagSuppressions.addResourceSuppressions(construct, List.of(suppression.build()), true);
     }
 
-    /** cdk-nag names a wildcard resource as Resource::<the ARN with the partition written as <AWS::Partition>>. */
+    /**
+     * cdk-nag names a wildcard resource as Resource::<the ARN with the partition written as <AWS::Partition>, and an
+     * IAM policy variable such as ${aws:userid} as <aws:userid>>.
+     */
     private static String asNagSeesIt(String resource) {
-        return "Resource::" + resource.replace(Aws.PARTITION, "<AWS::Partition>");
+        return "Resource::" + resource.replace(Aws.PARTITION, "<AWS::Partition>").replaceAll("\\$\\{([^}]+)}", "<$1>");
     }
 
     /** Suppresses cfn-lint checks on a resource (Metadata.cfn-lint.config.ignore_checks, which cfn-lint reads). */

@@ -29,9 +29,10 @@ class CommittedPoliciesTest {
     /** The body of the repository's OIDC subject customization (docs/deploy.md step 6), which the trust policies match. */
     static final String SUBJECT_TEMPLATE = ".github/iam/oidc-subject-template.json";
 
-    enum Part { POLICY, TRUST }
+    /** A role's inline policy or trust policy, or a managed policy (named by the stack). */
+    enum Part { POLICY, TRUST, MANAGED }
 
-    record Committed(String file, String stack, String role, Part part) {
+    record Committed(String file, String stack, String name, Part part) {
         @Override
         public String toString() {
             return file;
@@ -47,7 +48,8 @@ class CommittedPoliciesTest {
                 new Committed(".github/iam/infrastructure-role-policy.json", CapstanApp.FOUNDATION_STACK, "capstan-ci-infrastructure", Part.POLICY),
                 new Committed(".github/iam/infrastructure-role-trust-policy.json", CapstanApp.FOUNDATION_STACK, "capstan-ci-infrastructure", Part.TRUST),
                 new Committed("rollout/iam/deploy-role-policy.json", CapstanApp.FOUNDATION_STACK, "capstan-ci-deploy", Part.POLICY),
-                new Committed("userdata/instance-role-policy.json", service, "capstan-production-instance", Part.POLICY));
+                new Committed("userdata/instance-role-policy.json", service, "capstan-production-instance", Part.POLICY),
+                new Committed("rollout/iam/operator-policy.json", service, "capstan-production-operator", Part.MANAGED));
     }
 
     @ParameterizedTest
@@ -75,12 +77,12 @@ class CommittedPoliciesTest {
     }
 
     static JsonNode synthesized(Committed committed) {
-        JsonNode role = Templates.resourcesOfType(Synthesized.example().json(committed.stack()), "AWS::IAM::Role").stream()
-                .filter(r -> r.at("/Properties/RoleName").asText().equals(committed.role())).findFirst().orElseThrow();
-        JsonNode document = committed.part() == Part.TRUST ? role.at("/Properties/AssumeRolePolicyDocument")
-                : role.at("/Properties/Policies/0/PolicyDocument");
-        assertThat(role.at("/Properties/Policies")).as("one inline policy per role").hasSize(1);
-        return readable(Templates.resolved(document, Templates.EXAMPLE_PSEUDO));
+        Synthesized app = Synthesized.example();
+        return readable(switch (committed.part()) {
+            case POLICY -> SynthesizedPolicies.roleDocument(app, committed.stack(), committed.name());
+            case TRUST -> SynthesizedPolicies.trustDocument(app, committed.stack(), committed.name());
+            case MANAGED -> SynthesizedPolicies.managedDocument(app, committed.stack(), committed.name());
+        });
     }
 
     /** Version first, and each statement's keys in the order people read them. */

@@ -49,6 +49,10 @@ class NetworkTest {
         Synthesized.with(Map.of("egress", "nat-per-az")).service().resourceCountIs("AWS::EC2::NatGateway", 2);
     }
 
+    /**
+     * Session Manager's agent registers through ssm and carries every session over ssmmessages; ec2messages is Run
+     * Command's, which nothing here uses (and the instance role does not allow).
+     */
     @Test
     void withoutNatEveryServiceTheInstancesCallHasAnEndpoint() {
         Synthesized endpoints = Synthesized.with(Map.of("egress", "endpoints"));
@@ -63,7 +67,7 @@ class NetworkTest {
                 "com.amazonaws.eu-west-1.ecr.api Interface", "com.amazonaws.eu-west-1.ecr.dkr Interface",
                 "com.amazonaws.eu-west-1.logs Interface", "com.amazonaws.eu-west-1.sts Interface",
                 "com.amazonaws.eu-west-1.autoscaling Interface", "com.amazonaws.eu-west-1.ssm Interface",
-                "com.amazonaws.eu-west-1.s3 Gateway");
+                "com.amazonaws.eu-west-1.ssmmessages Interface", "com.amazonaws.eu-west-1.s3 Gateway");
         assertThat(Templates.resourcesOfType(endpoints.serviceJson(), "AWS::EC2::Route"))
                 .as("only the public subnets route to the internet, through the internet gateway")
                 .allSatisfy(route -> assertThat(route.at("/Properties").has("NatGatewayId")).isFalse());

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every rule of every security group, inline or separate, as (group, direction, peer, ports). */
 class SecurityGroupsTest {
@@ -26,10 +29,26 @@ class SecurityGroupsTest {
                 .containsOnly("203.0.113.0/24", "198.51.100.0/24").hasSize(4);
     }
 
+    /**
+     * In every egress choice: operators reach the admin port through Session Manager, whose agent connects out, so
+     * no rule ever lets anything in but the load balancer's traffic.
+     */
+    @ParameterizedTest
+    @MethodSource("egressChoices")
+    void instancesAcceptTheAppPortOnlyFromTheLoadBalancer(String egress) {
+        Synthesized variant = Synthesized.with(Map.of("egress", egress));
+
+        assertThat(rules(variant, "ingress", instanceGroup(variant))).containsExactly(
+                new Rule(instanceGroup(variant), "ingress", "sg:" + loadBalancerGroup(variant), 8080, 8080));
+    }
+
     @Test
-    void instancesAcceptTheAppPortOnlyFromTheLoadBalancer() {
-        assertThat(rules(app, "ingress", instanceGroup(app))).containsExactly(
-                new Rule(instanceGroup(app), "ingress", "sg:" + loadBalancerGroup(app), 8080, 8080));
+    void theEndpointsAcceptHttpsFromTheInstancesOnly() {
+        Synthesized endpoints = Synthesized.with(Map.of("egress", "endpoints"));
+        String group = groupDescribedAs(endpoints, "Interface endpoints");
+
+        assertThat(rules(endpoints, "ingress", group)).containsExactly(
+                new Rule(group, "ingress", "sg:" + instanceGroup(endpoints), 443, 443));
     }
 
     @Test
@@ -38,10 +57,18 @@ class SecurityGroupsTest {
                 new Rule(loadBalancerGroup(app), "egress", "sg:" + instanceGroup(app), 8080, 8080));
     }
 
-    @Test
-    void theAdminPortAndSshAreNeverOpen() {
-        assertThat(allRules(app)).noneSatisfy(r -> assertThat(r.from() <= 8081 && 8081 <= r.to()).isTrue());
-        assertThat(allRules(app)).noneSatisfy(r -> assertThat(r.from() <= 22 && 22 <= r.to()).isTrue());
+    @ParameterizedTest
+    @MethodSource("egressChoices")
+    void theAdminPortAndSshAreNeverOpen(String egress) {
+        List<Rule> rules = allRules(Synthesized.with(Map.of("egress", egress)));
+
+        assertThat(rules).noneSatisfy(r -> assertThat(r.from() <= 8081 && 8081 <= r.to()).isTrue());
+        assertThat(rules).noneSatisfy(r -> assertThat(r.from() <= 22 && 22 <= r.to()).isTrue());
+        assertThat(rules).as("no rule without ports (all traffic)").noneSatisfy(r -> assertThat(r.from()).isEqualTo(-1));
+    }
+
+    static Stream<String> egressChoices() {
+        return Stream.of("nat-shared", "nat-per-az", "endpoints");
     }
 
     @Test

@@ -35,7 +35,11 @@ public final class Synthesized {
 
     /** The app with the example context and these values changed. */
     public static synchronized Synthesized with(Map<String, Object> overrides) {
-        return BY_CONTEXT.computeIfAbsent(Map.copyOf(overrides), o -> {
+        // An override that repeats the example's value is no variant: it shares the example's synthesis.
+        Map<String, Object> example = exampleContext();
+        Map<String, Object> changed = new LinkedHashMap<>(overrides);
+        changed.entrySet().removeIf(e -> e.getValue().equals(example.get(e.getKey())));
+        return BY_CONTEXT.computeIfAbsent(Map.copyOf(changed), o -> {
             Map<String, Object> context = exampleContext();
             context.putAll(o);
             Path outdir = Path.of("target", "test-cdk.out", "app-" + BY_CONTEXT.size());

@@ -59,6 +59,25 @@ public record Arns(String partition, String region, String account) {
         return "arn:" + partition + ":ssm:" + region + ":" + account + ":parameter" + name;
     }
 
+    /** A document AWS owns (AWS-...): such documents belong to no account, so the ARN names none. */
+    public String ssmAwsDocument(String name) {
+        return "arn:" + partition + ":ssm:" + region + "::document/" + name;
+    }
+
+    /** Session Manager sessions of this account and region whose id matches the pattern. */
+    public String ssmSessions(String idPattern) {
+        return "arn:" + partition + ":ssm:" + region + ":" + account + ":session/" + idPattern;
+    }
+
+    /** Dashboards are global: the ARN names no region. */
+    public String cloudWatchDashboard(String name) {
+        return "arn:" + partition + ":cloudwatch::" + account + ":dashboard/" + name;
+    }
+
+    public String cloudWatchAlarm(String name) {
+        return "arn:" + partition + ":cloudwatch:" + region + ":" + account + ":alarm:" + name;
+    }
+
     /** Every stream of one log group. */
     public String logStreams(String logGroup) {
         return "arn:" + partition + ":logs:" + region + ":" + account + ":log-group:" + logGroup + ":*";

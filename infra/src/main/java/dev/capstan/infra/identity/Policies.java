@@ -1,6 +1,7 @@
 package dev.capstan.infra.identity;
 
 import dev.capstan.infra.Names;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.iam.PolicyDocument;
@@ -15,10 +16,12 @@ public record Policies(Arns arns, Names names) {
     public static final String GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
 
     /**
-     * The instance role: what boot.sh and the Docker daemon on an instance call, and nothing else. The last-good
-     * parameter is deliberately absent: boot.sh never reads it (the image digest is in the user-data itself), and
-     * the project grants only what the code really calls (.ci/boot-rehearsal checks this policy against the calls
-     * the script makes).
+     * The instance role: what boot.sh, the Docker daemon and the SSM Agent on an instance call, and nothing else. The
+     * last-good parameter is deliberately absent: boot.sh never reads it (the image digest is in the user-data
+     * itself), and the project grants only what the code really calls (.ci/boot-rehearsal checks this policy against
+     * the calls the script makes). The SSM Agent's part is the documented minimal Session Manager instance profile
+     * (the actions of the AWS managed policy AWSCloud9SSMInstanceProfile), not AmazonSSMManagedInstanceCore, which
+     * adds parameters, documents, inventory and Run Command's ec2messages.
      */
     public PolicyDocument instanceRole() {
         return document(
@@ -36,7 +39,79 @@ public record Policies(Arns arns, Names names) {
                         List.of(arns.autoScalingGroup(names.group()))),
                 // The Docker daemon's awslogs driver: one stream per instance in the environment's log group.
                 statement("WriteContainerLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        List.of(arns.logStreams(names.logGroup()))));
+                        List.of(arns.logStreams(names.logGroup()))),
+                // The SSM Agent (installed and enabled on the ECS-optimized AMI): registers the instance and reports
+                // in, which Session Manager needs before it opens a session to it. The action takes the calling
+                // instance as its resource (Service Authorization Reference, Systems Manager: resource types
+                // instance and managed-instance): EC2 instances of this account and region, of this group only.
+                statement("RegisterTheGroupsInstancesWithSessionManager", List.of("ssm:UpdateInstanceInformation"),
+                        List.of(arns.ec2("instance")), groupInstances()),
+                // The SSM Agent: its control channel (CreateControlChannel, OpenControlChannel) and each session's
+                // data channel (CreateDataChannel, OpenDataChannel), which carries a port-forwarding session to
+                // 127.0.0.1:8081. ssmmessages defines no resource type (Service Authorization Reference, Amazon
+                // Message Gateway Service), so "*"; its only condition keys name the calling instance, which the
+                // credentials of this role always carry.
+                statement("OpenSessionManagerChannels", List.of("ssmmessages:CreateControlChannel",
+                        "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+                        "ssmmessages:OpenDataChannel"), List.of("*")));
+    }
+
+    /**
+     * An operator of the environment (a managed policy, attached to people's roles, groups or IAM Identity Center
+     * permission sets): reach any instance's admin port (127.0.0.1:8081) through Session Manager port forwarding, and
+     * read the environment's dashboard. No shell: sessions start only with the port-forwarding document.
+     */
+    public PolicyDocument operator() {
+        // Every ssm:StartSession statement carries this condition (the Session Manager guide, "Enforce a session
+        // document permission check"): a start-session without --document-name would otherwise open the default
+        // shell document, SSM-SessionManagerRunShell, which this policy never names; with it, it is refused.
+        Map<String, Object> documentAccessCheck = Map.of("BoolIfExists",
+                Map.of("ssm:SessionDocumentAccessCheck", "true"));
+        Map<String, Object> onTheGroupsInstances = new LinkedHashMap<>(groupInstances());
+        onTheGroupsInstances.putAll(documentAccessCheck);
+        return document(
+                // aws ssm start-session --target i-... --document-name AWS-StartPortForwardingSession (the command
+                // rollout admin prints): the target must be one of the group's instances, by the tag Auto Scaling
+                // puts on each, in this account and region.
+                statement("StartSessionsOnTheGroupsInstances", List.of("ssm:StartSession"),
+                        List.of(arns.ec2("instance")), onTheGroupsInstances),
+                // The same call, on its document: the port-forwarding one only (AWS owns it; no account in its ARN).
+                statement("OnlyWithThePortForwardingDocument", List.of("ssm:StartSession"),
+                        List.of(arns.ssmAwsDocument(Names.PORT_FORWARDING_DOCUMENT)), documentAccessCheck),
+                // The Session Manager plugin opens the session's data channel as the operator. AWS's end-user sample
+                // policies name the caller's own sessions so (Session Manager guide, "Sample IAM policies"); the
+                // Service Authorization Reference lists no resource type for the action yet.
+                statement("OpenOwnSessionsDataChannels", List.of("ssmmessages:OpenDataChannel"),
+                        List.of(arns.ssmSessions("${aws:userid}-*"))),
+                // aws ssm terminate-session / resume-session (and the plugin, on Ctrl-C or a dropped connection): the
+                // operator's own sessions only, by the tag Session Manager puts on each session, the caller's user
+                // id for an IAM user and role-id:session-name for an assumed or federated role, exactly aws:userid
+                // (Session Manager guide, "Allow a user to end only sessions they started", method 2). Session ids
+                // begin with the user or role session name, so session/${aws:userid}-* would match none of them.
+                statement("EndOrResumeOwnSessions", List.of("ssm:TerminateSession", "ssm:ResumeSession"),
+                        List.of(arns.ssmSessions("*")),
+                        Map.of("StringEquals", Map.of("ssm:resourceTag/aws:ssmmessages:session-id", "${aws:userid}"))),
+                // rollout admin: DescribeAutoScalingGroups (an InService instance of the group to forward to). No
+                // resource-level permissions.
+                statement("FindAnInServiceInstance", List.of("autoscaling:DescribeAutoScalingGroups"), List.of("*")),
+                // The CloudWatch console (or aws cloudwatch get-dashboard) opening the environment's dashboard.
+                statement("OpenTheDashboard", List.of("cloudwatch:GetDashboard"),
+                        List.of(arns.cloudWatchDashboard(names.dashboard()))),
+                // The dashboard's graphs: GetMetricData (every graph, search expressions included) and ListMetrics
+                // (the console's metric browser). Both name resources only for OTLP datasets, so "*" for metrics.
+                statement("ReadTheDashboardsMetrics", List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics"),
+                        List.of("*")),
+                // The dashboard's alarm status widget: DescribeAlarms of the three alarms a refresh watches.
+                statement("ReadTheRefreshAlarms", List.of("cloudwatch:DescribeAlarms"),
+                        names.refreshAlarms().stream().map(arns::cloudWatchAlarm).toList()));
+    }
+
+    /**
+     * The group's instances, by the tag Auto Scaling puts on every instance it launches, as Systems Manager reads an
+     * instance's tags (ssm:resourceTag/...): the key of the Session Manager guide's "Restrict access based on tags".
+     */
+    private Map<String, Object> groupInstances() {
+        return Map.of("StringEquals", Map.of("ssm:resourceTag/" + Names.GROUP_NAME_TAG, names.group()));
     }
 
     /** The image job: log in, look for the tag, push. Checked against the workflow by ImagePushRolePolicyTest. */

@@ -59,20 +59,20 @@ public final class Alarms extends Construct {
 
         // Each alarm looks at three one-minute periods; no data is no evidence of trouble (no requests, no errors; no
         // group metrics, collection off or the group gone: nothing to compare).
-        Alarm errorRate = alarm("Target5xxRate", names.alarm("target-5xx-rate"),
+        Alarm errorRate = alarm("Target5xxRate", names.alarm(Names.ERROR_RATE_ALARM),
                 "More than " + ERROR_RATE_PERCENT + " % of the requests the instances answered were 5xx, in 2 of 3 "
                         + "minutes with at least " + MIN_REQUESTS_FOR_A_RATE + " requests a minute",
                 expression("IF(requests >= " + MIN_REQUESTS_FOR_A_RATE + ", 100 * FILL(errors, 0) / requests, 0)",
                         "target 5xx %", "requests", metrics.requests(), "errors", metrics.target5xx()),
                 ComparisonOperator.GREATER_THAN_THRESHOLD, ERROR_RATE_PERCENT, 2);
         // Three whole minutes: a new JVM's first seconds are slower, and must not roll a release back.
-        Alarm latency = alarm("P99Latency", names.alarm("p99-latency"),
+        Alarm latency = alarm("P99Latency", names.alarm(Names.LATENCY_ALARM),
                 "p99 of the instances' response time above " + P99_LATENCY_SECONDS + " s in 3 of 3 minutes",
                 metrics.latencyP99(), ComparisonOperator.GREATER_THAN_THRESHOLD, P99_LATENCY_SECONDS, 3);
         // The most healthy targets seen in each minute against the least desired capacity: a target that is
         // deregistering (draining) is not healthy, but with a minimum healthy percentage of 100 its replacement was
         // healthy before it left, so the minute's maximum never drops. No healthy count (no target left) is none.
-        Alarm healthy = alarm("HealthyHostsBelowDesired", names.alarm("healthy-hosts-below-desired"),
+        Alarm healthy = alarm("HealthyHostsBelowDesired", names.alarm(Names.HEALTHY_HOSTS_ALARM),
                 "Fewer healthy targets than the group's desired capacity for 3 whole minutes",
                 expression("desired - FILL(healthy, 0)", "healthy targets missing",
                         "desired", metrics.desired(), "healthy", metrics.healthyHosts()),

@@ -26,16 +26,18 @@ public final class InstanceIdentity extends Construct {
         role = Role.Builder.create(this, "Role")
                 // The name the deploy role may pass to EC2 (iam:PassRole), and nothing else.
                 .roleName(names.instanceRole())
-                .description("Capstan instances: pull the image, complete the launch hook, write container logs")
+                .description("Capstan instances: pull the image, complete the launch hook, write container logs, "
+                        + "serve Session Manager")
                 .assumedBy(new ServicePrincipal("ec2.amazonaws.com"))
                 .inlinePolicies(Map.of("instance", policies.instanceRole()))
                 .build();
         profile = CfnInstanceProfile.Builder.create(this, "Profile").roles(List.of(role.getRoleName())).build();
         Findings.acceptNag(role, "AwsSolutions-IAM5",
-                "ecr:GetAuthorizationToken and the Auto Scaling Describe actions have no resource-level permissions; "
-                        + "the group's ARN carries an id unknown before it exists (its name is fixed); the awslogs "
-                        + "driver names one stream per instance id in the one log group",
-                "*", arns.autoScalingGroup(names.group()), arns.logStreams(names.logGroup()));
+                "ecr:GetAuthorizationToken, the Auto Scaling Describe actions and ssmmessages have no resource-level "
+                        + "permissions; the group's ARN carries an id unknown before it exists (its name is fixed); the "
+                        + "awslogs driver names one stream per instance id in the one log group; the SSM Agent "
+                        + "registers whichever instance it runs on, narrowed to the group's by their tag",
+                "*", arns.autoScalingGroup(names.group()), arns.logStreams(names.logGroup()), arns.ec2("instance"));
     }
 
     public CfnInstanceProfile profile() {

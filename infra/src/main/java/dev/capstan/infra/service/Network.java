@@ -29,7 +29,14 @@ import software.constructs.Construct;
  * availability zone. Egress from the private subnets is one of three choices (Settings.Egress), priced in the guide.
  */
 public final class Network extends Construct {
-    /** The AWS services the instances call: ECR (API and registry), CloudWatch Logs, STS, Auto Scaling, SSM. */
+    /**
+     * The AWS services the instances call: ECR (API and registry), CloudWatch Logs, STS, Auto Scaling, and the two
+     * Session Manager needs: SSM (the agent registers, UpdateInstanceInformation) and SSM messages (its control and
+     * data channels, which carry a port-forwarding session). No ec2messages: that endpoint serves Run Command, and SSM
+     * Agent 3.3.40.0 and later use ssmmessages for Systems Manager's own messages too ("Reference: ec2messages,
+     * ssmmessages, and other API operations", AWS Systems Manager User Guide,
+     * https://docs.aws.amazon.com/systems-manager/latest/userguide/systems-manager-setting-up-messageAPIs.html).
+     */
     static final Map<String, IInterfaceVpcEndpointService> INTERFACE_ENDPOINTS = interfaceEndpoints();
     private static final int HTTPS = 443;
 
@@ -93,6 +100,7 @@ public final class Network extends Construct {
         endpoints.put("Sts", InterfaceVpcEndpointAwsService.STS);
         endpoints.put("AutoScaling", InterfaceVpcEndpointAwsService.AUTOSCALING);
         endpoints.put("Ssm", InterfaceVpcEndpointAwsService.SSM);
+        endpoints.put("SsmMessages", InterfaceVpcEndpointAwsService.SSM_MESSAGES);
         return Collections.unmodifiableMap(endpoints);
     }
 
