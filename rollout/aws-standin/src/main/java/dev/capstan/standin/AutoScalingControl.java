@@ -2,6 +2,8 @@ package dev.capstan.standin;
 
 import dev.capstan.standin.state.Group;
 import dev.capstan.standin.state.GroupOperations;
+import dev.capstan.standin.state.Instance;
+import dev.capstan.standin.state.ScalingProcesses;
 import dev.capstan.standin.state.Views;
 import dev.capstan.standin.state.World;
 
@@ -98,6 +100,57 @@ public final class AutoScalingControl {
     public void completeLifecycleAction(String groupName, String hookName, String instanceId, String result) {
         synchronized (world) {
             operations.completeLifecycleAction(groupName, hookName, instanceId, null, result, world.now());
+        }
+    }
+
+    /**
+     * As SuspendProcesses: the group stops running these processes until {@link #resumeProcesses} (only
+     * {@code ReplaceUnhealthy} is modelled: unhealthy InService instances then stay in the group, InService and
+     * Unhealthy, instead of being replaced). DescribeAutoScalingGroups reports them in {@code SuspendedProcesses}.
+     */
+    public void suspendProcesses(String groupName, String... processes) {
+        synchronized (world) {
+            Instant now = world.now();
+            Group g = requireGroup(groupName);
+            for (String p : List.of(processes)) {
+                g.suspendedProcesses.putIfAbsent(ScalingProcesses.check(p), now);
+            }
+        }
+    }
+
+    /**
+     * As ResumeProcesses: "As soon as you resume the ReplaceUnhealthy process, Amazon EC2 Auto Scaling replaces
+     * instances that were marked unhealthy while this process was suspended" (User Guide, "How suspended processes
+     * affect other processes").
+     */
+    public void resumeProcesses(String groupName, String... processes) {
+        synchronized (world) {
+            Instant now = world.now();
+            Group g = requireGroup(groupName);
+            for (String p : List.of(processes)) {
+                g.suspendedProcesses.remove(ScalingProcesses.check(p));
+            }
+            world.simulation.settleAll(now);
+        }
+    }
+
+    /**
+     * As SetInstanceHealth without ShouldRespectGracePeriod: {@code Healthy} or {@code Unhealthy}. An Unhealthy
+     * InService instance is terminated and replaced at once (botocore {@code SetInstanceHealthQuery.HealthStatus}:
+     * "Set to Unhealthy to have the instance be out of service. Amazon EC2 Auto Scaling terminates and replaces the
+     * unhealthy instance"), unless the group's ReplaceUnhealthy process is suspended.
+     */
+    public void setInstanceHealth(String groupName, String instanceId, String healthStatus) {
+        if (!List.of("Healthy", "Unhealthy").contains(healthStatus)) {
+            throw new IllegalArgumentException("health status must be Healthy or Unhealthy, not " + healthStatus);
+        }
+        synchronized (world) {
+            Instant now = world.now();
+            Group g = requireGroup(groupName);
+            Instance i = g.instance(instanceId).filter(Instance::live).orElseThrow(() -> new IllegalArgumentException(
+                    "no live instance " + instanceId + " in Auto Scaling group " + groupName));
+            i.healthStatus = healthStatus;
+            world.simulation.settleAll(now);
         }
     }
 

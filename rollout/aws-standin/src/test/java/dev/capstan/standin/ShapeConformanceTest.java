@@ -177,6 +177,10 @@ class ShapeConformanceTest {
         autoScaling("CancelInstanceRefresh", Map.of("AutoScalingGroupName", GROUP));
         standIn.clock().advance(Duration.ofHours(1));
 
+        // A suspended process and an instance it keeps InService though Unhealthy.
+        standIn.autoScaling().suspendProcesses("capstan-mixed", "ReplaceUnhealthy");
+        standIn.autoScaling().setInstanceHealth("capstan-mixed",
+                standIn.autoScaling().group("capstan-mixed").instances().get(0).instanceId(), "Unhealthy");
         autoScaling("DescribeAutoScalingGroups", Map.of("AutoScalingGroupNames.member.1", GROUP,
                 "AutoScalingGroupNames.member.2", "capstan-mixed"));
         autoScaling("DescribeAutoScalingInstances", Map.of());

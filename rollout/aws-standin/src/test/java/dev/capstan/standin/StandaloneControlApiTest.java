@@ -140,6 +140,28 @@ class StandaloneControlApiTest {
     }
 
     @Test
+    void instanceHealthAndSuspendedProcessesWorkOverHttp() {
+        standalone.post("/_standin/reset", "");
+        standalone.post("/_standin/demo", "");
+        String sick = asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames("capstan-web")).autoScalingGroups()
+                .get(0).instances().get(0).instanceId();
+
+        standalone.post("/_standin/suspend-processes", "{\"group\": \"capstan-web\", \"processes\": [\"ReplaceUnhealthy\"]}");
+        standalone.post("/_standin/instance-health",
+                "{\"group\": \"capstan-web\", \"instanceId\": \"" + sick + "\", \"healthStatus\": \"Unhealthy\"}");
+
+        var g = asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames("capstan-web")).autoScalingGroups().get(0);
+        assertThat(g.suspendedProcesses()).extracting(p -> p.processName()).containsExactly("ReplaceUnhealthy");
+        assertThat(g.instances().get(0).healthStatus()).isEqualTo("Unhealthy");
+        assertThat(g.instances().get(0).lifecycleStateAsString()).isEqualTo("InService");
+        standalone.post("/_standin/resume-processes", "{\"group\": \"capstan-web\", \"processes\": [\"ReplaceUnhealthy\"]}");
+        assertThat(asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames("capstan-web")).autoScalingGroups().get(0)
+                .instances().get(0).lifecycleStateAsString()).startsWith("Terminating");
+        assertThatThrownBy(() -> standalone.post("/_standin/suspend-processes", "{\"group\": \"capstan-web\"}"))
+                .hasMessageContaining("400").hasMessageContaining("processes");
+    }
+
+    @Test
     void theDemoGroupCarriesTheTagsTheCliReadsItsDefaultsFrom() {
         standalone.post("/_standin/reset", "");
         standalone.post("/_standin/demo", "");

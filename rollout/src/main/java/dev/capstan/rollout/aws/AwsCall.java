@@ -12,10 +12,15 @@ public final class AwsCall {
     }
 
     public static <T> T run(String action, Supplier<T> call) {
+        return run(action, Grantee.DEPLOY_ROLE, call);
+    }
+
+    /** As {@link #run(String, Supplier)}, for a call made with {@code grantee}'s credentials. */
+    public static <T> T run(String action, Grantee grantee, Supplier<T> call) {
         try {
             return call.get();
         } catch (SdkException e) {
-            throw AwsErrors.translate(action, e);
+            throw AwsErrors.translate(action, e, grantee);
         }
     }
 

@@ -31,13 +31,17 @@ public final class AwsErrors {
         return ACCESS_CODES.contains(code(e)) || e.statusCode() == 403;
     }
 
-    /** {@code action} is the IAM name of the call, e.g. autoscaling:StartInstanceRefresh. */
+    /** {@code action} is the IAM name of the call, e.g. autoscaling:StartInstanceRefresh; the deploy role made it. */
     public static RolloutException translate(String action, SdkException e) {
+        return translate(action, e, Grantee.DEPLOY_ROLE);
+    }
+
+    /** As {@link #translate(String, SdkException)}, for a call made with {@code grantee}'s credentials. */
+    public static RolloutException translate(String action, SdkException e, Grantee grantee) {
         if (e instanceof AwsServiceException service) {
             if (isAccessDenied(service)) {
                 return new RolloutException(ExitCode.AWS_ERROR,
-                        "AWS denied " + action + " (" + code(service) + "): allow " + action
-                                + " for the deploy role (see rollout/iam/deploy-role-policy.json).", e);
+                        "AWS denied " + action + " (" + code(service) + "): " + grantee.grantHint(action) + ".", e);
             }
             return new RolloutException(ExitCode.AWS_ERROR,
                     "AWS answered " + action + " with " + code(service) + " (HTTP " + service.statusCode() + "): "
@@ -45,7 +49,7 @@ public final class AwsErrors {
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
             return new RolloutException(ExitCode.AWS_ERROR, "No AWS credentials were found for " + action
-                    + ": give the job the deploy role (web identity, a profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).", e);
+                    + ": " + grantee.credentialsHint() + ".", e);
         }
         if (e instanceof SdkClientException) {
             return new RolloutException(ExitCode.AWS_ERROR,

@@ -1,13 +1,13 @@
 package dev.capstan.rollout.cli;
 
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every command that talks to AWS shares. */
+/** Options the fleet commands share: the region, and the poll interval for those that wait on a refresh. */
 public final class AwsOptions {
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "AWS region; default: the SDK's region chain (AWS_REGION, profile).")
-    String region;
+    @Mixin
+    RegionOption region;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Poll AWS at this fixed interval. Default: by phase, 5s while a refresh starts or stops, "
@@ -22,6 +22,6 @@ public final class AwsOptions {
     }
 
     public Optional<String> region() {
-        return Optional.ofNullable(region);
+        return region.region();
     }
 }

@@ -17,21 +17,25 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 @Command(name = "rollout", mixinStandardHelpOptions = true,
         versionProvider = RolloutCli.JarVersion.class,
-        description = "Ships a container image to an EC2 Auto Scaling group through launch template versions and instance refreshes.",
+        description = "Ships a container image to an EC2 Auto Scaling group through launch template versions and instance"
+                + " refreshes, and gives operators the way to an instance's admin port.",
         footer = {"", "Exit codes: 0 success or nothing to do, 1 deploy failed or rolled back, 2 invalid input or failed",
                 "precondition (nothing changed), 3 timed out or interrupted, 4 AWS access or unexpected AWS error."},
         subcommands = {DeployCommand.class, StatusCommand.class, RollbackCommand.class, CancelCommand.class,
-                PruneCommand.class, SeedLastGoodCommand.class, RenderUserDataCommand.class, CommandLine.HelpCommand.class})
+                PruneCommand.class, SeedLastGoodCommand.class, RenderUserDataCommand.class, AdminCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RolloutCli {
     // How long a stop signal waits for the command to apply --on-timeout; CI sends SIGKILL about 10s after SIGINT.
     private static final long SIGNAL_GRACE_SECONDS = 8;
 
     private final RolloutContext context;
     private final PrintWriter out;
+    private final PrintWriter err;
 
-    RolloutCli(RolloutContext context, PrintWriter out) {
+    RolloutCli(RolloutContext context, PrintWriter out, PrintWriter err) {
         this.context = context;
         this.out = out;
+        this.err = err;
     }
 
     RolloutContext context() {
@@ -40,6 +44,11 @@ public final class RolloutCli {
 
     PrintWriter out() {
         return out;
+    }
+
+    /** For what a person reads beside output that a program consumes (admin's command goes to out, alone). */
+    PrintWriter err() {
+        return err;
     }
 
     public static void main(String[] args) {
@@ -84,7 +93,7 @@ public final class RolloutCli {
     /** Runs one command line and returns its exit code; tests call this in-process. */
     public static int run(RolloutContext context, PrintWriter out, PrintWriter err, String... args) {
         GitHubReporter github = new GitHubReporter(context.env());
-        CommandLine cli = new CommandLine(new RolloutCli(context, out));
+        CommandLine cli = new CommandLine(new RolloutCli(context, out, err));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(false);

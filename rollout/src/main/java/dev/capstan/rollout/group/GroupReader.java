@@ -2,6 +2,7 @@ package dev.capstan.rollout.group;
 
 import dev.capstan.rollout.RolloutException;
 import dev.capstan.rollout.aws.AwsCall;
+import dev.capstan.rollout.aws.Grantee;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,21 @@ import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecifica
 /** Reads Auto Scaling groups (read-only). */
 public final class GroupReader {
     private final AutoScalingClient autoScaling;
+    private final Grantee grantee;
 
+    /** A reader for the deploy role. */
     public GroupReader(AutoScalingClient autoScaling) {
+        this(autoScaling, Grantee.DEPLOY_ROLE);
+    }
+
+    /** A reader whose access errors name {@code grantee}'s policy. */
+    public GroupReader(AutoScalingClient autoScaling, Grantee grantee) {
         this.autoScaling = autoScaling;
+        this.grantee = grantee;
     }
 
     public GroupSnapshot read(String groupName) {
-        List<AutoScalingGroup> groups = AwsCall.run("autoscaling:DescribeAutoScalingGroups", () ->
+        List<AutoScalingGroup> groups = AwsCall.run("autoscaling:DescribeAutoScalingGroups", grantee, () ->
                 autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames(groupName)).autoScalingGroups());
         AutoScalingGroup group = groups.stream().filter(g -> groupName.equals(g.autoScalingGroupName())).findFirst()
                 .orElseThrow(() -> RolloutException.invalid("The Auto Scaling group '" + groupName
@@ -32,7 +41,7 @@ public final class GroupReader {
 
     /** Every group in the region that launches from a launch template (all pages). */
     public List<GroupSnapshot> all() {
-        return AwsCall.run("autoscaling:DescribeAutoScalingGroups", () -> {
+        return AwsCall.run("autoscaling:DescribeAutoScalingGroups", grantee, () -> {
             List<GroupSnapshot> out = new ArrayList<>();
             autoScaling.describeAutoScalingGroupsPaginator(r -> r.maxRecords(100)).autoScalingGroups()
                     .forEach(g -> snapshot(g).ifPresent(out::add));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.rollout.JsonStrings;
 import dev.capstan.standin.AwsStandIn;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,20 +98,10 @@ class DeployRolePolicyTest {
     }
 
     private static List<String> actions(JsonNode statement) {
-        return strings(statement.get("Action"));
+        return JsonStrings.of(statement.get("Action"));
     }
 
     private static List<String> resources(JsonNode statement) {
-        return strings(statement.get("Resource"));
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else {
-            out.add(node.asText());
-        }
-        return out;
+        return JsonStrings.of(statement.get("Resource"));
     }
 }

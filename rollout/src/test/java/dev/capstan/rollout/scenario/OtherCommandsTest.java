@@ -131,12 +131,17 @@ class OtherCommandsTest extends Scenario {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"deploy", "status", "rollback", "cancel", "prune", "seed-last-good",
-                "render-user-data"}) {
+        String[] commands = {"deploy", "status", "rollback", "cancel", "prune", "seed-last-good", "render-user-data",
+                "admin"};
+        for (String command : commands) {
             Result help = rollout(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: rollout " + command);
         }
-        assertThat(rollout("--help").out()).contains("Exit codes: 0 success");
+        String rootHelp = rollout("--help").out();
+        assertThat(rootHelp).contains("Exit codes: 0 success");
+        for (String command : commands) {
+            assertThat(rootHelp).as("rollout --help lists " + command).containsPattern("(?m)^\\s+" + command + "\\s");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.capstan.rollout.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.capstan.rollout.JsonStrings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -124,13 +125,7 @@ final class Workflow {
     }
 
     static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else if (!node.isMissingNode() && !node.isNull()) {
-            out.add(node.asText());
-        }
-        return out;
+        return JsonStrings.of(node);
     }
 
     static Map<String, String> stringMap(JsonNode node) {

@@ -39,6 +39,8 @@ public final class Group {
     public final List<Refresh> refreshes = new ArrayList<>();
     /** One sample per change, oldest first. */
     public final List<CapacitySample> capacity = new ArrayList<>();
+    /** Suspended scaling processes (see {@link ScalingProcesses}) and when each was suspended, in suspension order. */
+    public final Map<String, Instant> suspendedProcesses = new LinkedHashMap<>();
 
     public Group(String name, Instant createdTime) {
         this.name = name;
@@ -50,6 +52,10 @@ public final class Group {
 
     public void attachTargetGroup(dev.capstan.standin.TargetGroupSpec spec) {
         this.targetGroup = spec == null ? null : new TargetGroup(name, spec);
+    }
+
+    public boolean suspended(String process) {
+        return suspendedProcesses.containsKey(process);
     }
 
     public Optional<Hook> launchHook() {

@@ -158,8 +158,16 @@ public final class Simulation {
         g.capacity.add(now);
     }
 
-    /** Auto Scaling terminates instances that fail health checks; a refresh in flight has already judged them. */
+    /**
+     * Auto Scaling terminates instances that fail health checks; a refresh in flight has already judged them. Not
+     * while ReplaceUnhealthy is suspended: "Amazon EC2 Auto Scaling stops replacing instances that are marked as
+     * unhealthy" (User Guide, "How suspended processes affect other processes"), so they stay InService and
+     * Unhealthy until the process resumes.
+     */
     private boolean replaceUnhealthy(Group g, Instant t) {
+        if (g.suspended(ScalingProcesses.REPLACE_UNHEALTHY)) {
+            return false;
+        }
         boolean changed = false;
         for (Instance i : g.instances) {
             if (i.inService() && i.healthStatus.equals("Unhealthy")) {

@@ -31,7 +31,7 @@ public final class Views {
         return new GroupView(g.name, g.arn, g.launchTemplate, g.mixedPolicy != null, g.minSize, g.desiredCapacity,
                 g.maxSize, List.copyOf(g.availabilityZones), instances, hooks, Collections.unmodifiableMap(tags),
                 g.maintenancePolicy, g.mixedPolicy, g.targetGroup != null ? "ELB" : "EC2",
-                g.targetGroup != null ? g.targetGroup.arn : null);
+                g.targetGroup != null ? g.targetGroup.arn : null, List.copyOf(g.suspendedProcesses.keySet()));
     }
 
     public static InstanceView instance(Instance i, Instant now) {

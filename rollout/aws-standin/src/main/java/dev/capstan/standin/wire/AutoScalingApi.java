@@ -9,6 +9,7 @@ import dev.capstan.standin.state.GroupOperations;
 import dev.capstan.standin.state.Hook;
 import dev.capstan.standin.state.Instance;
 import dev.capstan.standin.state.Refresh;
+import dev.capstan.standin.state.ScalingProcesses;
 import dev.capstan.standin.state.StartRefreshRequest;
 import dev.capstan.standin.state.World;
 
@@ -113,8 +114,11 @@ public final class AutoScalingApi extends AbstractServiceApi {
             writeInstance(i, xml);
             xml.end();
         }
-        xml.end().leaf("CreatedTime", g.createdTime).start("SuspendedProcesses").end()
-                .start("EnabledMetrics").end();
+        xml.end().leaf("CreatedTime", g.createdTime);
+        // Shape SuspendedProcess: ProcessName, SuspensionReason.
+        xml.list("SuspendedProcesses", "member", g.suspendedProcesses.entrySet(), s -> xml.leaf("ProcessName", s.getKey())
+                .leaf("SuspensionReason", ScalingProcesses.userSuspensionReason(s.getValue())));
+        xml.start("EnabledMetrics").end();
         // Shape TagDescription: ResourceId (the group's name), ResourceType ("The only supported value is
         // auto-scaling-group"), Key, Value, PropagateAtLaunch.
         xml.list("Tags", "member", g.tags.values(), t -> xml.leaf("ResourceId", g.name)

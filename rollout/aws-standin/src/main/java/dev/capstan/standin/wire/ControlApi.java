@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -120,6 +122,16 @@ public final class ControlApi implements HttpHandler {
             case "POST /lifecycle-hold":
                 standIn.autoScaling().holdLifecycleActions(required(body, "group"), body.path("hold").asBoolean(true));
                 return ok();
+            case "POST /instance-health":
+                standIn.autoScaling().setInstanceHealth(required(body, "group"), required(body, "instanceId"),
+                        required(body, "healthStatus"));
+                return ok();
+            case "POST /suspend-processes":
+                standIn.autoScaling().suspendProcesses(required(body, "group"), processes(body));
+                return ok();
+            case "POST /resume-processes":
+                standIn.autoScaling().resumeProcesses(required(body, "group"), processes(body));
+                return ok();
             case "GET /imds/identity":
                 return standIn.imds().identity();
             case "POST /imds/identity":
@@ -128,6 +140,15 @@ public final class ControlApi implements HttpHandler {
             default:
                 return null;
         }
+    }
+
+    private static String[] processes(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        body.path("processes").forEach(p -> out.add(p.asText()));
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("missing field 'processes' (a list such as [\"ReplaceUnhealthy\"])");
+        }
+        return out.toArray(String[]::new);
     }
 
     static String required(JsonNode body, String field) {

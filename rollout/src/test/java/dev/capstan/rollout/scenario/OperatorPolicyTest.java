@@ -1,0 +1,54 @@
+package dev.capstan.rollout.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.rollout.iam.PolicyDocument;
+import dev.capstan.standin.GroupSpec;
+import dev.capstan.standin.InstanceSpec;
+import dev.capstan.standin.RecordedCall;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every AWS call rollout admin makes, as the stand-in records it, is allowed by the operators' policy. The policy is
+ * generated into rollout/iam/operator-policy.json with the infrastructure (it also allows ssm:StartSession for the
+ * printed command, which rollout itself never calls).
+ */
+class OperatorPolicyTest extends Scenario {
+    static final Path POLICY = Path.of("iam", "operator-policy.json");
+
+    /**
+     * Actions AWS authorizes on every resource ({@code *}): they support no resource-level permissions. The check
+     * below knows no other kind; an admin call with a resource must be added here with that resource.
+     */
+    static final Set<String> ON_EVERY_RESOURCE = Set.of("autoscaling:DescribeAutoScalingGroups");
+
+    @Test
+    void allowsEveryCallTheAdminCommandMakesOnEveryPath() throws Exception {
+        assertThat(Files.exists(POLICY)).as("rollout/" + POLICY + " is missing; it is generated with the infrastructure"
+                + " (autoscaling:DescribeAutoScalingGroups, ssm:StartSession with the port-forwarding document, ...)").isTrue();
+        PolicyDocument policy = PolicyDocument.read(POLICY);
+        STAND_IN.autoScaling().createGroup(GroupSpec.named("capstan-standby").launchTemplate(TEMPLATE, "1")
+                .instance(InstanceSpec.inStandby("i-0000000000000b001", "eu-west-1a"))
+                .instance(InstanceSpec.inService("i-0000000000000b002", "eu-west-1b")));
+        String named = STAND_IN.autoScaling().group(GROUP).instances().get(0).instanceId();
+
+        // Every way the command ends after reading AWS: picked, named, named in Standby, refused, unknown group.
+        rollout("admin", "--asg", GROUP);
+        rollout("admin", "--asg", GROUP, "--instance", named, "--port", "9000", "--local-port", "18081");
+        rollout("admin", "--asg", "capstan-standby", "--instance", "i-0000000000000b001");
+        rollout("admin", "--asg", "capstan-standby", "--instance", named);
+        rollout("admin", "--asg", "capstan-nope");
+
+        Set<String> called = new TreeSet<>();
+        STAND_IN.calls().forEach(c -> called.add(c.iamAction()));
+        assertThat(called).as("the admin command reads the group").isNotEmpty();
+        assertThat(STAND_IN.calls()).noneMatch(RecordedCall::mutating);
+        assertThat(ON_EVERY_RESOURCE).as("actions whose resource this test knows").containsAll(called);
+        assertThat(called).allSatisfy(action -> assertThat(policy.allowsOnAnyResource(action))
+                .as(POLICY + " allows " + action + " on *").isTrue());
+    }
+}
