@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 
@@ -13,6 +14,9 @@ import org.glassfish.jersey.uri.UriTemplate;
  * Jersey's request properties are the servlet request's attributes, which is where the metrics read it.
  */
 public class MatchedRouteFilter implements ContainerResponseFilter {
+    // Compiled once: the filter runs on every request.
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getUriInfo() instanceof ExtendedUriInfo uriInfo) {
@@ -29,7 +33,7 @@ public class MatchedRouteFilter implements ContainerResponseFilter {
         for (int i = matched.size() - 1; i >= 0; i--) {
             route.append('/').append(matched.get(i).getTemplate());
         }
-        final String joined = route.toString().replaceAll("/{2,}", "/");
+        final String joined = REPEATED_SLASHES.matcher(route).replaceAll("/");
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }
