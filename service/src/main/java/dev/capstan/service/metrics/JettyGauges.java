@@ -31,8 +31,8 @@ public final class JettyGauges {
                 .name(ACTIVE_REQUESTS)
                 .help("Requests in flight on the application port, bodies still arriving included")
                 .callback(callback -> {
-                    final Counter active = dropwizardMetrics.getCounters().get(name);
-                    if (active != null) {
+                    // getMetrics() is a view; getCounters() would copy every counter on each scrape to read one.
+                    if (dropwizardMetrics.getMetrics().get(name) instanceof Counter active) {
                         callback.call(active.getCount());
                     }
                 })

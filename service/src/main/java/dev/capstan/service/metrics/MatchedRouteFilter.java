@@ -4,7 +4,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 
@@ -14,9 +13,6 @@ import org.glassfish.jersey.uri.UriTemplate;
  * Jersey's request properties are the servlet request's attributes, which is where the metrics read it.
  */
 public class MatchedRouteFilter implements ContainerResponseFilter {
-    // Compiled once: the filter runs on every request.
-    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
-
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getUriInfo() instanceof ExtendedUriInfo uriInfo) {
@@ -27,13 +23,20 @@ public class MatchedRouteFilter implements ContainerResponseFilter {
         }
     }
 
-    /** Jersey lists the matched templates innermost first. */
+    /** Jersey lists the matched templates innermost first; each may or may not begin or end with a slash. */
     static String template(List<UriTemplate> matched) {
         final StringBuilder route = new StringBuilder();
         for (int i = matched.size() - 1; i >= 0; i--) {
-            route.append('/').append(matched.get(i).getTemplate());
+            final String part = matched.get(i).getTemplate();
+            final boolean slashBefore = route.length() > 0 && route.charAt(route.length() - 1) == '/';
+            if (!slashBefore && !part.startsWith("/")) {
+                route.append('/');
+            }
+            route.append(part, slashBefore && part.startsWith("/") ? 1 : 0, part.length());
         }
-        final String joined = REPEATED_SLASHES.matcher(route).replaceAll("/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+        if (route.length() > 1 && route.charAt(route.length() - 1) == '/') {
+            route.setLength(route.length() - 1);
+        }
+        return route.toString();
     }
 }
