@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 public final class InstancePicker {
     public static final String RULE = "the newest launch template version first, then the lowest instance id";
 
+    // A version that is not a number ($Latest, none) resolves to -1 and sorts last.
     private static final Comparator<GroupInstance> PREFERRED = Comparator
-            .comparingLong(InstancePicker::versionNumber).reversed()
+            .comparingLong((GroupInstance i) -> GroupSnapshot.resolve(i.templateVersion(), -1, -1)).reversed()
             .thenComparing(GroupInstance::id);
 
     public AdminTarget pick(GroupSnapshot group) {
@@ -67,14 +68,5 @@ public final class InstancePicker {
             return "it has no instances";
         }
         return "its instances: " + instances.stream().map(i -> i.id() + " " + state(i)).collect(Collectors.joining(", "));
-    }
-
-    /** The launch template version as a number; a version that is not one sorts last. */
-    private static long versionNumber(GroupInstance i) {
-        try {
-            return i.templateVersion() == null ? -1 : Long.parseLong(i.templateVersion());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -2,7 +2,9 @@ package dev.capstan.rollout.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.rollout.iam.PolicyDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.rollout.JsonStrings;
 import dev.capstan.standin.GroupSpec;
 import dev.capstan.standin.InstanceSpec;
 import dev.capstan.standin.RecordedCall;
@@ -30,7 +32,7 @@ class OperatorPolicyTest extends Scenario {
     void allowsEveryCallTheAdminCommandMakesOnEveryPath() throws Exception {
         assertThat(Files.exists(POLICY)).as("rollout/" + POLICY + " is missing; it is generated with the infrastructure"
                 + " (autoscaling:DescribeAutoScalingGroups, ssm:StartSession with the port-forwarding document, ...)").isTrue();
-        PolicyDocument policy = PolicyDocument.read(POLICY);
+        Set<String> allowedOnAnyResource = allowedOnAnyResource();
         STAND_IN.autoScaling().createGroup(GroupSpec.named("capstan-standby").launchTemplate(TEMPLATE, "1")
                 .instance(InstanceSpec.inStandby("i-0000000000000b001", "eu-west-1a"))
                 .instance(InstanceSpec.inService("i-0000000000000b002", "eu-west-1b")));
@@ -48,7 +50,22 @@ class OperatorPolicyTest extends Scenario {
         assertThat(called).as("the admin command reads the group").isNotEmpty();
         assertThat(STAND_IN.calls()).noneMatch(RecordedCall::mutating);
         assertThat(ON_EVERY_RESOURCE).as("actions whose resource this test knows").containsAll(called);
-        assertThat(called).allSatisfy(action -> assertThat(policy.allowsOnAnyResource(action))
-                .as(POLICY + " allows " + action + " on *").isTrue());
+        assertThat(allowedOnAnyResource).as(POLICY + " allows on *").containsAll(called);
+    }
+
+    /**
+     * The actions the policy's statements allow on every resource. Reading Allow statements is enough: the
+     * infrastructure's OperatorAccessTest keeps this policy to Allow statements naming their actions, no wildcard.
+     */
+    private static Set<String> allowedOnAnyResource() throws Exception {
+        JsonNode policy = new ObjectMapper().readTree(POLICY.toFile());
+        Set<String> allowed = new TreeSet<>();
+        policy.get("Statement").forEach(statement -> {
+            if ("Allow".equals(statement.path("Effect").asText())
+                    && JsonStrings.of(statement.get("Resource")).contains("*")) {
+                allowed.addAll(JsonStrings.of(statement.get("Action")));
+            }
+        });
+        return allowed;
     }
 }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,8 +142,7 @@ public final class ControlApi implements HttpHandler {
     }
 
     private static String[] processes(JsonNode body) {
-        List<String> out = new ArrayList<>();
-        body.path("processes").forEach(p -> out.add(p.asText()));
+        List<String> out = Seeder.strings(body.path("processes"));
         if (out.isEmpty()) {
             throw new IllegalArgumentException("missing field 'processes' (a list such as [\"ReplaceUnhealthy\"])");
         }
