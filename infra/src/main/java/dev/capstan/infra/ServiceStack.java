@@ -29,7 +29,7 @@ public final class ServiceStack extends Stack {
         Fleet fleet = new Fleet(this, "Fleet", names,
                 new Fleet.Size(settings.instanceType(), settings.minSize(), settings.maxSize()),
                 network, loadBalancer, identity);
-        Alarms alarms = new Alarms(this, "Alarms", names, loadBalancer, names.group());
+        Alarms alarms = new Alarms(this, "Alarms", names, loadBalancer);
         new Dashboard(this, "Dashboard", names.dashboard(), alarms, new FleetMetrics(names.group()));
         OperatorAccess operators = new OperatorAccess(this, "OperatorAccess", policies, arns, names);
 
@@ -37,7 +37,7 @@ public final class ServiceStack extends Stack {
                 .description("Point your DNS name (the certificate's) here").build();
         CfnOutput.Builder.create(this, "AutoScalingGroupName").value(fleet.group().getAutoScalingGroupName())
                 .description("GitHub variable ASG_NAME").build();
-        CfnOutput.Builder.create(this, "RefreshAlarms").value(alarms.names())
+        CfnOutput.Builder.create(this, "RefreshAlarms").value(String.join(",", names.refreshAlarms()))
                 .description("rollout deploy --alarms").build();
         CfnOutput.Builder.create(this, "OperatorPolicyArn").value(operators.policy().getManagedPolicyArn())
                 .description("Attach to the operators' roles, groups or permission sets").build();

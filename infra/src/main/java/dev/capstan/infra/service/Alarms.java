@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
@@ -39,10 +38,11 @@ public final class Alarms extends Construct {
                           Metric pending, Metric terminating, Metric total) {
     }
 
-    public Alarms(Construct scope, String id, Names names, LoadBalancer loadBalancer, String groupName) {
+    public Alarms(Construct scope, String id, Names names, LoadBalancer loadBalancer) {
         super(scope, id);
         var tg = loadBalancer.targetGroup();
         var alb = loadBalancer.alb();
+        var groupName = names.group();
         metrics = new Metrics(
                 tg.getMetrics().requestCount(options("Sum")),
                 tg.getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, options("Sum")),
@@ -95,12 +95,6 @@ public final class Alarms extends Construct {
 
     public Metrics metrics() {
         return metrics;
-    }
-
-    /** The names the deploy passes as --alarms, comma-separated. */
-    public String names() {
-        return String.join(",", alarms.stream().map(a -> ((CfnAlarm)
-                a.getNode().getDefaultChild()).getAlarmName()).toList());
     }
 
     private Alarm alarm(String id, String name, String description, IMetric metric, ComparisonOperator operator,

@@ -25,6 +25,8 @@ public final class LastGoodImage extends Construct {
     private final String tag;
     private final String digest;
     private final String registry;
+    /** The registry host up to the partition's URL suffix, whose longest form bounds the image reference. */
+    private final String registryBeforeSuffix;
 
     public LastGoodImage(Construct scope, String id, String parameterName) {
         super(scope, id);
@@ -42,7 +44,8 @@ public final class LastGoodImage extends Construct {
         repository = Fn.select(0, byColon);
         tag = Fn.select(1, byColon);
         Stack stack = Stack.of(this);
-        registry = stack.getAccount() + ".dkr.ecr." + stack.getRegion() + "." + Aws.URL_SUFFIX;
+        registryBeforeSuffix = stack.getAccount() + ".dkr.ecr." + stack.getRegion() + ".";
+        registry = registryBeforeSuffix + Aws.URL_SUFFIX;
     }
 
     /** {@code <registry>/<repository>@<digest>}: what boot.sh pulls. */
@@ -51,8 +54,7 @@ public final class LastGoodImage extends Construct {
     }
 
     public int maxImageRefBytes() {
-        Stack stack = Stack.of(this);
-        int registryBytes = (stack.getAccount() + ".dkr.ecr." + stack.getRegion() + ".").length() + MAX_URL_SUFFIX_BYTES;
+        int registryBytes = registryBeforeSuffix.length() + MAX_URL_SUFFIX_BYTES;
         return registryBytes + 1 + MAX_REPOSITORY_BYTES + 1 + DIGEST_BYTES;
     }
 

@@ -2,6 +2,7 @@ package dev.capstan.infra.service;
 
 import dev.capstan.infra.Findings;
 import java.util.List;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -48,7 +49,7 @@ public final class LoadBalancer extends Construct {
                 // Headers with invalid names are dropped before they reach the service (request smuggling, spoofing).
                 .dropInvalidHeaderFields(true)
                 // Below the service's idle timeout (75 s): the load balancer always closes an idle connection first.
-                .idleTimeout(Timings.seconds(Timings.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS))
+                .idleTimeout(Duration.seconds(Timings.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS))
                 .http2Enabled(true)
                 // A stack change cannot delete the entry point by accident; tearing down turns this off first.
                 .deletionProtection(true)
@@ -64,13 +65,13 @@ public final class LoadBalancer extends Construct {
                         .port("traffic-port")
                         .protocol(Protocol.HTTP)
                         .healthyHttpCodes("200")
-                        .interval(Timings.seconds(Timings.HEALTH_CHECK_INTERVAL_SECONDS))
-                        .timeout(Timings.seconds(Timings.HEALTH_CHECK_TIMEOUT_SECONDS))
+                        .interval(Duration.seconds(Timings.HEALTH_CHECK_INTERVAL_SECONDS))
+                        .timeout(Duration.seconds(Timings.HEALTH_CHECK_TIMEOUT_SECONDS))
                         .healthyThresholdCount(Timings.HEALTHY_THRESHOLD)
                         .unhealthyThresholdCount(Timings.UNHEALTHY_THRESHOLD)
                         .build())
                 // The service's drain window: a deregistered target finishes its requests before it is stopped.
-                .deregistrationDelay(Timings.seconds(Timings.DEREGISTRATION_DELAY_SECONDS))
+                .deregistrationDelay(Duration.seconds(Timings.DEREGISTRATION_DELAY_SECONDS))
                 .build();
         alb.addListener("Https", BaseApplicationListenerProps.builder()
                 .protocol(ApplicationProtocol.HTTPS)

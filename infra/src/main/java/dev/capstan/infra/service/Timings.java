@@ -1,7 +1,5 @@
 package dev.capstan.infra.service;
 
-import software.amazon.awscdk.Duration;
-
 /**
  * The times the load balancer, the group and the service must agree on, in one place (docs/infrastructure.md,
  * "The arithmetic"). The service's side is config.yml: a drain window of 15 s and an idle timeout of 75 s.
@@ -9,21 +7,12 @@ import software.amazon.awscdk.Duration;
 public final class Timings {
     /** The service's DRAIN_WINDOW default (config.yml): readiness answers 503, requests are still served. */
     public static final int SERVICE_DRAIN_WINDOW_SECONDS = 15;
-    /** The service's connector idle timeout (config.yml). */
-    public static final int SERVICE_IDLE_TIMEOUT_SECONDS = 75;
 
     /** Health checks every 5 s, each allowed 2 s, 2 to mark a target healthy and 2 to mark it unhealthy. */
     public static final int HEALTH_CHECK_INTERVAL_SECONDS = 5;
     public static final int HEALTH_CHECK_TIMEOUT_SECONDS = 2;
     public static final int HEALTHY_THRESHOLD = 2;
     public static final int UNHEALTHY_THRESHOLD = 2;
-
-    /**
-     * The longest the load balancer goes on routing to a target whose readiness turned 503: the first failing check
-     * and the last one's timeout, 2 x 5 s + 2 s = 12 s. The drain window must be longer.
-     */
-    public static final int LOAD_BALANCER_NOTICE_SECONDS =
-            UNHEALTHY_THRESHOLD * HEALTH_CHECK_INTERVAL_SECONDS + HEALTH_CHECK_TIMEOUT_SECONDS;
 
     /**
      * Auto Scaling deregisters an instance and waits this long before it terminates it (SIGTERM): the service's
@@ -51,9 +40,5 @@ public final class Timings {
     public static final int LAUNCH_HOOK_HEARTBEAT_SECONDS = 600;
 
     private Timings() {
-    }
-
-    public static Duration seconds(int value) {
-        return Duration.seconds(value);
     }
 }
